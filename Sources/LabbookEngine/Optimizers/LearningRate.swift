@@ -1,0 +1,32 @@
+import Foundation
+
+/// A learning rate: a constant, or a schedule of the optimizer's step (Keras's
+/// `keras.optimizers.schedules`).
+public enum LearningRate: Equatable, Sendable {
+    case constant(Double)
+    /// `initial · rate^(step / decaySteps)`, the exponent floored when `staircase`.
+    case exponentialDecay(initial: Double, decaySteps: Int, decayRate: Double, staircase: Bool = false)
+    /// Cosine decay from `initial` to `initial · alpha` over `decaySteps` (after an optional
+    /// linear warm-up to `warmupTarget` over `warmupSteps`, as Keras 3's `CosineDecay`).
+    case cosineDecay(initial: Double, decaySteps: Int, alpha: Double = 0, warmupTarget: Double? = nil, warmupSteps: Int = 0)
+
+    /// The rate at optimizer step `step` (counted from 0, Keras's `iterations`).
+    public func value(atStep step: Int) -> Double {
+        switch self {
+        case let .constant(rate):
+            return rate
+        case let .exponentialDecay(initial, decaySteps, decayRate, staircase):
+            var p = Double(step) / Double(max(1, decaySteps))
+            if staircase { p = p.rounded(.down) }
+            return initial * pow(decayRate, p)
+        case let .cosineDecay(initial, decaySteps, alpha, warmupTarget, warmupSteps):
+            if let target = warmupTarget, step < warmupSteps {
+                return initial + (target - initial) * Double(step) / Double(max(1, warmupSteps))
+            }
+            let start = warmupTarget ?? initial
+            let s = Double(min(max(0, step - warmupSteps), decaySteps))
+            let cosine = 0.5 * (1 + cos(Double.pi * s / Double(max(1, decaySteps))))
+            return start * ((1 - alpha) * cosine + alpha)
+        }
+    }
+}

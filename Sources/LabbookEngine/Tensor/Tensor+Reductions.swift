@@ -1,0 +1,108 @@
+/// Reductions over the whole tensor or along one axis. Sums are accumulated in Float64 in
+/// index order, so results are exact to Float32 and never depend on threading.
+public enum Reduction: String, Sendable {
+    case sum, mean, min, max, std
+}
+
+extension Tensor {
+    /// The reduction of every element, as a Double (NaN for the mean/min/max/std of nothing).
+    public func reduce(_ kind: Reduction) -> Double {
+        withUnsafeBufferPointer { reduceRun(kind, $0.baseAddress!, count: $0.count, stride: 1) }
+    }
+
+    /// The reduction along `axis` (negative counts from the end), removing that axis.
+    public func reduce(_ kind: Reduction, axis: Int) throws -> Tensor {
+        let axis = axis < 0 ? axis + rank : axis
+        guard axis >= 0, axis < rank else {
+            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
+        }
+        var newShape = shape
+        newShape.remove(at: axis)
+        let outer = shape[..<axis].reduce(1, *)
+        let inner = shape[(axis + 1)...].reduce(1, *)
+        let size = shape[axis]
+        let keepsInteger = dtype.isInteger && (kind == .sum || kind == .min || kind == .max)
+        var result = try Tensor(zeros: newShape, dtype: keepsInteger ? (kind == .sum ? .int32 : dtype) : .float32)
+        let out = result.pointer
+        withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    out[o * inner + i] = Float(reduceRun(kind, base + o * size * inner + i, count: size, stride: inner))
+                }
+            }
+        }
+        return result
+    }
+
+    private func reduceRun(_ kind: Reduction, _ p: UnsafePointer<Float>, count: Int, stride: Int) -> Double {
+        switch kind {
+        case .sum:
+            var s = 0.0
+            for i in 0..<count { s += Double(p[i * stride]) }
+            return s
+        case .mean:
+            return count == 0 ? .nan : reduceRun(.sum, p, count: count, stride: stride) / Double(count)
+        case .min, .max:
+            guard count > 0 else { return .nan }
+            var m = p[0]
+            for i in 1..<Swift.max(1, count) {
+                let v = p[i * stride]
+                if v.isNaN { return .nan }
+                m = kind == .min ? Swift.min(m, v) : Swift.max(m, v)
+            }
+            return Double(m)
+        case .std:
+            guard count > 0 else { return .nan }
+            let mean = reduceRun(.mean, p, count: count, stride: stride)
+            var s = 0.0
+            for i in 0..<count {
+                let d = Double(p[i * stride]) - mean
+                s += d * d
+            }
+            return (s / Double(count)).squareRoot()
+        }
+    }
+
+    /// The flat index of the largest element (the first one on ties, as NumPy).
+    public func argmax() throws -> Int {
+        guard count > 0 else { throw EngineError.invalidArgument("argmax of an empty tensor") }
+        return withUnsafeBufferPointer { Tensor.argmaxRun($0.baseAddress!, count: $0.count, stride: 1) }
+    }
+
+    /// The index of the largest element along `axis`, as an `int32` tensor without that axis.
+    public func argmax(axis: Int) throws -> Tensor {
+        let axis = axis < 0 ? axis + rank : axis
+        guard axis >= 0, axis < rank else {
+            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
+        }
+        guard shape[axis] > 0 else { throw EngineError.invalidArgument("argmax along an empty axis") }
+        var newShape = shape
+        newShape.remove(at: axis)
+        let outer = shape[..<axis].reduce(1, *)
+        let inner = shape[(axis + 1)...].reduce(1, *)
+        let size = shape[axis]
+        var result = try Tensor(zeros: newShape, dtype: .int32)
+        let out = result.pointer
+        withUnsafeBufferPointer { buffer in
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    out[o * inner + i] = Float(Tensor.argmaxRun(buffer.baseAddress! + o * size * inner + i,
+                                                                 count: size, stride: inner))
+                }
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func argmaxRun(_ p: UnsafePointer<Float>, count: Int, stride: Int) -> Int {
+        var best = 0
+        var value = p[0]
+        for i in 1..<Swift.max(1, count) where p[i * stride] > value {
+            value = p[i * stride]
+            best = i
+        }
+        return best
+    }
+}

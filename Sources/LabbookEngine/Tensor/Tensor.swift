@@ -1,0 +1,143 @@
+/// The element type a tensor carries. Every tensor stores Float32; the integer dtypes mark data
+/// that came in as integers (IDX images and labels are `uint8`, as Keras's `load_data` gives
+/// them), so that indexing one element gives an Int and printing shows integers.
+public enum DType: String, Sendable, CaseIterable {
+    case float32, int32, uint8
+
+    /// Whether elements are whole numbers.
+    public var isInteger: Bool { self != .float32 }
+}
+
+/// An n-dimensional array of Float32, contiguous and row-major, with value semantics (copy on
+/// write). Slicing along the first axis makes a view that shares memory until either side is
+/// written.
+public struct Tensor {
+    /// The size of each axis.
+    public private(set) var shape: [Int]
+    /// The element type.
+    public internal(set) var dtype: DType
+    var storage: TensorStorage
+    /// Where element 0 of this tensor sits in `storage`.
+    var offset: Int
+
+    /// The largest tensor a notebook may create, in elements (4 GiB of Float32).
+    public static let elementLimit = 1 << 30
+
+    /// The number of elements.
+    public var count: Int { shape.reduce(1, *) }
+    /// The number of axes.
+    public var rank: Int { shape.count }
+
+    /// A tensor of zeros. Throws for negative sizes and for more than `elementLimit` elements.
+    public init(zeros shape: [Int], dtype: DType = .float32) throws {
+        let count = try Tensor.checkedCount(shape)
+        self.init(uncheckedShape: shape, dtype: dtype, storage: TensorStorage(capacity: count), offset: 0)
+    }
+
+    /// A tensor holding `values` in row-major order; `shape` defaults to `[values.count]`.
+    public init(_ values: [Float], shape: [Int]? = nil, dtype: DType = .float32) throws {
+        let shape = shape ?? [values.count]
+        let count = try Tensor.checkedCount(shape)
+        guard count == values.count else {
+            throw EngineError.invalidShape(shape, reason: "it holds \(count) values but \(values.count) were given")
+        }
+        self = try Tensor(zeros: shape, dtype: dtype)
+        values.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: count) }
+    }
+
+    /// A tensor with the given shape, filled by `body` through a pointer to its elements.
+    public init(shape: [Int], dtype: DType = .float32, filling body: (UnsafeMutableBufferPointer<Float>) throws -> Void) throws {
+        self = try Tensor(zeros: shape, dtype: dtype)
+        try body(UnsafeMutableBufferPointer(start: storage.pointer, count: count))
+    }
+
+    init(uncheckedShape shape: [Int], dtype: DType, storage: TensorStorage, offset: Int) {
+        self.shape = shape
+        self.dtype = dtype
+        self.storage = storage
+        self.offset = offset
+    }
+
+    /// The element count of `shape`, or an error for negative or overflowing sizes.
+    static func checkedCount(_ shape: [Int]) throws -> Int {
+        var count = 1
+        for size in shape {
+            guard size >= 0 else { throw EngineError.invalidShape(shape, reason: "sizes cannot be negative") }
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow, product <= elementLimit else {
+                throw EngineError.tooLarge(what: "a tensor of shape \(shapeText(shape))",
+                                           elements: overflow ? Int.max : product, limit: elementLimit)
+            }
+            count = product
+        }
+        return count
+    }
+
+    /// The elements, read-only.
+    @inline(__always)
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage.pointer + offset, count: count))
+    }
+
+    /// The elements, writable; copies them first if another tensor shares the memory.
+    @inline(__always)
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (UnsafeMutableBufferPointer<Float>) throws -> R
+    ) rethrows -> R {
+        makeUnique()
+        return try body(UnsafeMutableBufferPointer(start: storage.pointer + offset, count: count))
+    }
+
+    /// The element pointer, for kernels that own this tensor's memory (layer buffers).
+    @inline(__always)
+    var pointer: UnsafeMutablePointer<Float> { storage.pointer + offset }
+
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) {
+            let copy = TensorStorage(capacity: count)
+            copy.pointer.update(from: storage.pointer + offset, count: count)
+            storage = copy
+            offset = 0
+        }
+    }
+
+    /// The elements as an array, in row-major order.
+    public var scalars: [Float] { withUnsafeBufferPointer { Array($0) } }
+
+    /// The same elements under another shape with the same count (no copy).
+    public func reshaped(to newShape: [Int]) throws -> Tensor {
+        var newShape = newShape
+        if let wildcard = newShape.firstIndex(of: -1) {
+            let known = newShape.enumerated().filter { $0.offset != wildcard }.reduce(1) { $0 * $1.element }
+            guard known > 0, count % known == 0 else {
+                throw EngineError.invalidShape(newShape, reason: "\(count) values cannot be arranged in it")
+            }
+            newShape[wildcard] = count / known
+        }
+        guard try Tensor.checkedCount(newShape) == count else {
+            throw EngineError.invalidShape(newShape, reason: "it holds \(try Tensor.checkedCount(newShape)) values but the tensor \(shapeText(shape)) has \(count)")
+        }
+        return Tensor(uncheckedShape: newShape, dtype: dtype, storage: storage, offset: offset)
+    }
+
+    /// The same values as another dtype (`.float32` for computation); integer dtypes round.
+    public func asType(_ newType: DType) -> Tensor {
+        guard newType != dtype else { return self }
+        var result = self
+        result.dtype = newType
+        if newType.isInteger && !dtype.isInteger {
+            result.withUnsafeMutableBufferPointer { buffer in
+                for i in buffer.indices { buffer[i] = buffer[i].rounded(.towardZero) }
+            }
+        }
+        return result
+    }
+}
+
+extension Tensor: Equatable {
+    /// Same shape, dtype and elements.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && lhs.dtype == rhs.dtype
+            && lhs.withUnsafeBufferPointer { a in rhs.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
+    }
+}
