@@ -1,0 +1,138 @@
+/// A fully connected layer, Keras's `Dense`: `y = activation(x · kernel + bias)` on the last
+/// axis of its input (a `[batch, 28, 28]` input gives `[batch, 28, units]`, as Keras 3 does).
+/// The products are single `sgemm` calls on the input viewed as `[rows, inputSize]`; bias and
+/// activation are one pass over the output.
+public final class Dense: Layer, LogitsProducing {
+    public let typeName = "Dense"
+    public var name = "dense"
+    public let units: Int
+    public let activation: Activation
+    public let useBias: Bool
+    public let kernelInitializer: Initializer
+    public let biasInitializer: Initializer
+    public let kernelRegularizer: Regularizer?
+    public let biasRegularizer: Regularizer?
+    public let declaredInputShape: [Int]?
+    public private(set) var parameters: [Parameter] = []
+
+    var receivesLogitGradient = false
+    var outputActivation: Activation { activation }
+    var logits: Tensor? { activation == .linear ? output : preActivation }
+
+    private var input: Tensor?
+    private var preActivation: Tensor?
+    private var output: Tensor?
+    private var zBuffer = Workspace(), yBuffer = Workspace(), gradientBuffer = Workspace(), inputGradientBuffer = Workspace()
+
+    /// Keras's defaults: linear activation, bias, `glorot_uniform` kernel, `zeros` bias.
+    public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true,
+                kernelInitializer: Initializer = .glorotUniform(), biasInitializer: Initializer = .zeros,
+                kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+                inputShape: [Int]? = nil) throws {
+        guard units > 0 else { throw EngineError.invalidArgument("Dense needs a positive number of units, not \(units)") }
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+        self.kernelInitializer = kernelInitializer
+        self.biasInitializer = biasInitializer
+        self.kernelRegularizer = kernelRegularizer
+        self.biasRegularizer = biasRegularizer
+        self.declaredInputShape = inputShape
+    }
+
+    public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
+        guard let last = inputShape.last, last > 0 else {
+            throw EngineError.layerInputShape(layer: name, expected: "[..., features]", found: inputShape)
+        }
+        return inputShape.dropLast() + [units]
+    }
+
+    public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) {
+        let (k, overflow) = (inputShape.last ?? 0).multipliedReportingOverflow(by: units)
+        return (overflow ? Int.max : k + (useBias ? units : 0), 0)
+    }
+
+    public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
+        let kernel = try Parameter(name: "kernel", shape: [inputShape.last ?? 0, units], regularizer: kernelRegularizer)
+        kernelInitializer.fill(&kernel.value, stream: stream("kernel"))
+        parameters = [kernel]
+        if useBias {
+            let bias = try Parameter(name: "bias", shape: [units], regularizer: biasRegularizer)
+            biasInitializer.fill(&bias.value, stream: stream("bias"))
+            parameters.append(bias)
+        }
+    }
+
+    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
+        let inputSize = parameters[0].value.shape[0]
+        guard input.shape.last == inputSize else {
+            throw EngineError.layerInputShape(layer: name, expected: "[..., \(inputSize)]", found: input.shape)
+        }
+        let rows = input.count / inputSize
+        let shape = Array(input.shape.dropLast()) + [units]
+        let z = zBuffer.tensor(shape)
+        input.withUnsafeBufferPointer { x in
+            parameters[0].value.withUnsafeBufferPointer { w in
+                BLAS.gemm(x.baseAddress!, w.baseAddress!, z.pointer, m: rows, n: units, k: inputSize)
+            }
+        }
+        if useBias {
+            parameters[1].value.withUnsafeBufferPointer { b in
+                let out = z.pointer
+                for r in 0..<rows {
+                    let row = out + r * units
+                    for c in 0..<units { row[c] += b[c] }
+                }
+            }
+        }
+        self.input = input
+        if activation == .linear {
+            preActivation = nil
+            output = z
+            return z
+        }
+        let y = yBuffer.tensor(shape)
+        activation.forward(z.pointer, y.pointer, rows: rows, columns: units)
+        preActivation = z
+        output = y
+        return y
+    }
+
+    public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
+        guard let input, let output else { return nil }
+        let inputSize = parameters[0].value.shape[0]
+        let rows = input.count / inputSize
+        // dz: [rows, units], the gradient with respect to the pre-activation values.
+        var dz = outputGradient
+        if activation != .linear && !receivesLogitGradient {
+            dz = gradientBuffer.tensor(output.shape)
+            activation.backward(z: preActivation?.pointer, y: output.pointer, dy: outputGradient.pointer,
+                                dz: dz.pointer, rows: rows, columns: units)
+        }
+        // dKernel [inputSize, units] = xᵀ · dz.
+        let kernel = parameters[0]
+        input.withUnsafeBufferPointer { x in
+            BLAS.gemm(x.baseAddress!, transposeA: true, dz.pointer, kernel.gradient.pointer,
+                      m: inputSize, n: units, k: rows)
+        }
+        if useBias {
+            // dBias [units] = column sums of dz, accumulated row by row in a fixed order.
+            let db = parameters[1].gradient.pointer
+            db.update(repeating: 0, count: units)
+            let g = dz.pointer
+            for r in 0..<rows {
+                let row = g + r * units
+                for c in 0..<units { db[c] += row[c] }
+            }
+        }
+        guard needsInputGradient else { return nil }
+        // dInput [rows, inputSize] = dz · kernelᵀ.
+        let dx = inputGradientBuffer.tensor(input.shape)
+        BLAS.gemm(dz.pointer, kernel.value.pointer, transposeB: true, dx.pointer, m: rows, n: inputSize, k: units)
+        return dx
+    }
+
+    public var config: [String: ConfigValue] {
+        ["units": .int(units), "activation": .string(activation.kerasName), "use_bias": .bool(useBias)]
+    }
+}

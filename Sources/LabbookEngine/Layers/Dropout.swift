@@ -1,0 +1,53 @@
+/// Keras's `Dropout(rate)`: while training, each value is zeroed with probability `rate` and the
+/// others scaled by 1/(1−rate) (inverted dropout); at inference, the identity. The mask comes
+/// from the layer's stream for the current epoch (or from `seed`, as Keras's `seed` argument).
+public final class Dropout: Layer {
+    public let typeName = "Dropout"
+    public var name = "dropout"
+    public let rate: Double
+    public let seed: Int?
+    /// Set by the model at the start of each epoch.
+    var stream = RandomStream(seed: 0, name: "dropout")
+    private var mask = Workspace(), outputBuffer = Workspace(), gradientBuffer = Workspace()
+    private var lastMask: Tensor?
+
+    public init(_ rate: Double, seed: Int? = nil) throws {
+        guard rate >= 0, rate < 1 else {
+            throw EngineError.invalidArgument("the rate of Dropout must be in [0, 1), not \(rate)")
+        }
+        self.rate = rate
+        self.seed = seed
+    }
+
+    public func outputShape(forInput inputShape: [Int]) throws -> [Int] { inputShape }
+
+    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
+        guard training, rate > 0 else {
+            lastMask = nil
+            return input
+        }
+        let keep = Float(1 - rate), scale = 1 / Float(1 - rate)
+        let m = mask.tensor(input.shape), y = outputBuffer.tensor(input.shape)
+        let mp = m.pointer, yp = y.pointer
+        input.withUnsafeBufferPointer { x in
+            for i in 0..<x.count {
+                let kept: Float = stream.uniform() < keep ? scale : 0
+                mp[i] = kept
+                yp[i] = x[i] * kept
+            }
+        }
+        lastMask = m
+        return y
+    }
+
+    public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
+        guard needsInputGradient else { return nil }
+        guard let m = lastMask else { return outputGradient }
+        let dx = gradientBuffer.tensor(outputGradient.shape)
+        let g = outputGradient.pointer, mp = m.pointer, out = dx.pointer
+        for i in 0..<outputGradient.count { out[i] = g[i] * mp[i] }
+        return dx
+    }
+
+    public var config: [String: ConfigValue] { ["rate": .double(rate), "seed": seed.map { .int($0) } ?? .null] }
+}

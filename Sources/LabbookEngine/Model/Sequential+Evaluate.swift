@@ -1,0 +1,72 @@
+extension Sequential {
+    /// Keras's `evaluate`: the loss (with weight penalties) and each metric over `x`/`y`, in
+    /// inference mode, in batches of `batchSize` (32 when nil); the values do not depend on
+    /// the batch size beyond float rounding.
+    public func evaluate(_ x: Tensor, _ y: Tensor, batchSize: Int? = nil) throws -> Logs {
+        guard loss != nil else {
+            throw EngineError.invalidModel("the model must be compiled before evaluate: call model.compile(optimizer:loss:metrics:)")
+        }
+        try checkSameLength(x, y)
+        try build(inputShape: Array(x.shape.dropFirst()))
+        try checkInputShape(x)
+        let batchSize = batchSize ?? 32
+        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        try checkTargets(y, batch: min(batchSize, max(1, x.shape[0])))
+        return try evaluateLogs(x, y, batchSize: batchSize)
+    }
+
+    /// The loss and metrics over already checked data.
+    func evaluateLogs(_ x: Tensor, _ y: Tensor, batchSize: Int) throws -> Logs {
+        guard let loss else { return [] }
+        let fused = fusedOutputLayer
+        var lossSum = 0.0
+        var correct = [Double](repeating: 0, count: metrics.count)
+        let samples = x.shape[0]
+        var start = 0
+        while start < samples {
+            let end = min(samples, start + batchSize)
+            var activations = try x.slice(start..<end)
+            for layer in layers { activations = try layer.forward(activations, training: false) }
+            let columns = activations.shape.last ?? 1
+            let rows = activations.count / max(1, columns)
+            let labels = try y.slice(start..<end)
+            let values = fused?.logits ?? activations
+            lossSum += loss.evaluate(
+                LossInput(values: values.pointer, isLogits: fused != nil || loss.fromLogits, rows: rows, columns: columns),
+                labels: labels.pointer, gradient: nil) * Double(end - start) / Double(max(1, rows))
+            for (i, metric) in metrics.enumerated() {
+                correct[i] += metric.correct(activations.pointer, rows: rows, columns: columns, labels: labels.pointer,
+                                             loss: loss, valuesAreLogits: loss.fromLogits)
+            }
+            start = end
+        }
+        let n = Double(max(1, samples))
+        var logs: Logs = metrics.enumerated().map { ($1.kerasName, correct[$0] / n) }
+        logs.append(("loss", lossSum / n + regularizationPenalty()))
+        return logs.sorted { $0.name < $1.name }
+    }
+
+    /// Keras's `predict`: the model's outputs for `x`, in inference mode, in batches of
+    /// `batchSize` (32 when nil).
+    public func predict(_ x: Tensor, batchSize: Int? = nil) throws -> Tensor {
+        guard x.rank > 0 else { throw EngineError.invalidArgument("predict needs a batch of inputs, not a scalar") }
+        try build(inputShape: Array(x.shape.dropFirst()))
+        try checkInputShape(x)
+        let batchSize = batchSize ?? 32
+        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        let samples = x.shape[0]
+        let result = try Tensor(zeros: [samples] + (outputShapes.last ?? inputShape ?? []))
+        let rowSize = result.rowSize
+        var start = 0
+        while start < samples {
+            let end = min(samples, start + batchSize)
+            var activations = try x.slice(start..<end)
+            for layer in layers { activations = try layer.forward(activations, training: false) }
+            activations.withUnsafeBufferPointer { out in
+                (result.pointer + start * rowSize).update(from: out.baseAddress!, count: out.count)
+            }
+            start = end
+        }
+        return result
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+extension Sequential {
+    /// Keras's `fit`: trains for epochs `initialEpoch..<epochs` on `x`/`y` in batches of
+    /// `batchSize` (32 when nil), shuffling every epoch unless `shuffle` is false, with
+    /// validation on `validationData` or on the last `validationSplit` of the data (taken
+    /// before shuffling). Reported training metrics are the running means over the epoch's
+    /// batches, as Keras reports them; a second call continues from the current weights and
+    /// optimizer state.
+    public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int? = nil,
+                    validationData: (Tensor, Tensor)? = nil, validationSplit: Double = 0, shuffle: Bool = true,
+                    callbacks: [Callback] = [], initialEpoch: Int = 0,
+                    cancellation: Cancellation? = nil) throws -> History {
+        guard let optimizer, let loss else {
+            throw EngineError.invalidModel("the model must be compiled before fit: call model.compile(optimizer:loss:metrics:)")
+        }
+        let batchSize = batchSize ?? 32
+        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        guard epochs >= 0, initialEpoch >= 0 else { throw EngineError.invalidArgument("epochs must not be negative") }
+        guard validationSplit >= 0, validationSplit < 1 else {
+            throw EngineError.invalidArgument("validationSplit must be in [0, 1), not \(validationSplit)")
+        }
+        try checkSameLength(x, y)
+        var trainX = x, trainY = y
+        var validation = validationData
+        if validationSplit > 0 && validation == nil {
+            let splitAt = Int((Double(x.shape[0]) * (1 - validationSplit)).rounded(.up))
+            validation = (try x.slice(splitAt..<x.shape[0]), try y.slice(splitAt..<y.shape[0]))
+            trainX = try x.slice(0..<splitAt)
+            trainY = try y.slice(0..<splitAt)
+        }
+        try build(inputShape: Array(x.shape.dropFirst()))
+        try checkTargets(trainY, batch: min(batchSize, max(1, trainX.shape[0])))
+        if let (vx, vy) = validation {
+            try checkSameLength(vx, vy)
+            try checkInputShape(vx)
+            try checkTargets(vy, batch: min(batchSize, max(1, vx.shape[0])))
+        }
+        guard trainX.shape[0] > 0 else { throw EngineError.invalidArgument("fit needs at least one training example") }
+
+        var history = History()
+        history.parameterCount = trainableParameters.reduce(0) { $0 + $1.count }
+        let samples = trainX.shape[0]
+        let steps = (samples + batchSize - 1) / batchSize
+        for callback in callbacks { try callback.trainingBegan(model: self, epochs: epochs, stepsPerEpoch: steps) }
+        let fused = fusedOutputLayer
+        for layer in layers { (layer as? LogitsProducing)?.receivesLogitGradient = false }
+        fused?.receivesLogitGradient = true
+        let observesBatches = callbacks.contains { !($0 is EarlyStopping || $0 is ReduceLROnPlateau) }
+        var lastLogs: Logs = []
+        var step = TrainingStep(model: self, loss: loss, fused: fused, batchSize: batchSize, x: trainX, y: trainY)
+
+        epochLoop: for epoch in initialEpoch..<max(initialEpoch, epochs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for callback in callbacks { try callback.epochBegan(epoch) }
+            var shuffler = RandomStream(seed: seed, name: "model\(ordinal)/shuffle/\(epochsTrained)")
+            let order = shuffle ? shuffler.permutation(samples) : Array(0..<samples)
+            for case let dropout as Dropout in layers {
+                let dropoutSeed = dropout.seed.map { UInt64(bitPattern: Int64($0)) } ?? seed
+                dropout.stream = RandomStream(seed: dropoutSeed, name: "model\(ordinal)/\(dropout.name)/dropout/\(epochsTrained)")
+            }
+            step.resetTotals()
+            for batch in 0..<steps {
+                if cancellation?.isCancelled == true { throw EngineError.cancelled }
+                let rows = order[(batch * batchSize)..<min(samples, (batch + 1) * batchSize)]
+                let batchLoss = try step.run(rows)
+                guard batchLoss.isFinite else { throw EngineError.nonFiniteLoss(epoch: epoch, batch: batch) }
+                try optimizer.apply(trainableParameters)
+                if observesBatches {
+                    let logs = step.runningLogs(metrics: metrics)
+                    var stop = false
+                    for callback in callbacks where try callback.batchEnded(batch, logs: logs) == .stop { stop = true }
+                    if stop {
+                        history.stopReason = .callback
+                        epochsTrained += 1
+                        lastLogs = logs
+                        history.append(epoch: epoch, logs: logs, seconds: seconds(since: start))
+                        break epochLoop
+                    }
+                }
+            }
+            epochsTrained += 1
+            var logs = step.runningLogs(metrics: metrics)
+            if let (vx, vy) = validation {
+                for (name, value) in try evaluateLogs(vx, vy, batchSize: batchSize) { logs.append(("val_" + name, value)) }
+            }
+            history.append(epoch: epoch, logs: logs, seconds: seconds(since: start))
+            lastLogs = logs
+            var stopper: Callback?
+            for callback in callbacks where try callback.epochEnded(epoch, logs: logs) == .stop { stopper = stopper ?? callback }
+            if let stopper {
+                history.stopReason = stopper is EarlyStopping ? .earlyStopping : .callback
+                break
+            }
+        }
+        for callback in callbacks { try callback.trainingEnded(logs: lastLogs) }
+        return history
+    }
+
+    func checkSameLength(_ x: Tensor, _ y: Tensor) throws {
+        guard x.rank > 0, y.rank > 0, x.shape[0] == y.shape[0] else {
+            throw EngineError.invalidArgument("the inputs have \(x.shape.first ?? 0) examples but the labels have "
+                                              + "\(y.shape.first ?? 0); they must have the same number")
+        }
+    }
+
+    func checkInputShape(_ x: Tensor) throws {
+        guard let inputShape, Array(x.shape.dropFirst()) == inputShape else {
+            throw EngineError.layerInputShape(layer: layers.first?.name ?? name,
+                                              expected: "[batch" + (inputShape ?? []).map { ", \($0)" }.joined() + "]",
+                                              found: x.shape)
+        }
+    }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A stack of layers, Keras's `Sequential`: built for a per-example input shape (from
+/// `Input`, the first layer's `inputShape`, or the data of the first `fit`/`predict`), then
+/// compiled, trained, evaluated and used to predict. A model is an object: `fit` changes it.
+public final class Sequential {
+    /// The layers, in order (an `Input` only fixes the input shape and is not among them).
+    public private(set) var layers: [Layer] = []
+    /// Keras's model name.
+    public var name = "sequential"
+    /// The per-example input shape, once known.
+    public private(set) var inputShape: [Int]?
+    /// The per-example output shape of each layer, once built.
+    public private(set) var outputShapes: [[Int]] = []
+    public private(set) var isBuilt = false
+
+    public internal(set) var optimizer: Optimizer?
+    public internal(set) var loss: Loss?
+    public internal(set) var metrics: [Metric] = []
+
+    /// The most weights a model may have; a larger one is an error before anything is
+    /// allocated (a notebook cannot exhaust memory by a typo such as `Dense(1_000_000)`).
+    nonisolated(unsafe) public static var parameterLimit = 100_000_000
+
+    let random: RandomContext
+    let seed: UInt64
+    let ordinal: Int
+    /// Epochs trained so far over all `fit` calls: names the shuffle and dropout streams.
+    var epochsTrained = 0
+    var trainableParameters: [Parameter] = []
+
+    /// A model of `layers` whose weights come from `random`'s seed.
+    public init(_ layers: [Layer] = [], random: RandomContext = .shared) throws {
+        self.random = random
+        seed = random.seed
+        ordinal = random.nextModelOrdinal()
+        for layer in layers { try add(layer) }
+    }
+
+    /// Appends a layer (Keras's `add`); it is given its Keras name (`dense_1`, ...). A model
+    /// already built builds the new layer at once.
+    public func add(_ layer: Layer) throws {
+        if let input = layer as? Input {
+            guard layers.isEmpty else {
+                throw EngineError.invalidModel("Input(shape:) must come before every other layer of the model")
+            }
+            inputShape = input.shape
+            try build(inputShape: input.shape)
+            return
+        }
+        if layers.contains(where: { $0 === layer }) {
+            throw EngineError.invalidModel("layer '\(layer.name)' is already in this model; make a new layer instead")
+        }
+        let base = layer.baseName
+        let same = layers.filter { $0.baseName == base }.count
+        layer.name = same == 0 ? base : "\(base)_\(same)"
+        layers.append(layer)
+        if layers.count == 1, inputShape == nil, let declared = layer.declaredInputShape {
+            inputShape = declared
+        }
+        if isBuilt {
+            try buildLayer(layers.count - 1, inputShape: outputShapes.last ?? inputShape ?? [])
+            collectTrainable()
+        } else if let inputShape, layers.count == 1 {
+            try build(inputShape: inputShape)
+        }
+    }
+
+    /// Builds every layer for a per-example input shape, after checking every shape and the
+    /// parameter budget.
+    public func build(inputShape: [Int]) throws {
+        if isBuilt {
+            guard inputShape == self.inputShape else {
+                throw EngineError.layerInputShape(layer: layers.first?.name ?? name,
+                                                  expected: shapeText([-1] + (self.inputShape ?? [])).replacingOccurrences(of: "-1", with: "batch"),
+                                                  found: [-1] + inputShape)
+            }
+            return
+        }
+        var shape = inputShape
+        var total = 0
+        for layer in layers {
+            let (trainable, nonTrainable) = layer.parameterCount(forInput: shape)
+            total = total.addingReportingOverflow(trainable).partialValue.addingReportingOverflow(nonTrainable).partialValue
+            if trainable == Int.max || total > Sequential.parameterLimit {
+                throw EngineError.tooLarge(what: "the model (at layer '\(layer.name)')",
+                                           elements: max(total, trainable), limit: Sequential.parameterLimit)
+            }
+            shape = try layer.outputShape(forInput: shape)
+        }
+        self.inputShape = inputShape
+        outputShapes = []
+        shape = inputShape
+        for index in layers.indices {
+            shape = try buildLayer(index, inputShape: shape)
+        }
+        isBuilt = true
+        collectTrainable()
+    }
+
+    @discardableResult
+    private func buildLayer(_ index: Int, inputShape: [Int]) throws -> [Int] {
+        let layer = layers[index]
+        let output = try layer.outputShape(forInput: inputShape)
+        let prefix = "model\(ordinal)/\(layer.name)/"
+        try layer.build(inputShape: inputShape) { [seed] weight in RandomStream(seed: seed, name: prefix + weight) }
+        outputShapes.append(output)
+        return output
+    }
+
+    private func collectTrainable() {
+        trainableParameters = layers.flatMap(\.parameters).filter(\.trainable)
+    }
+
+    /// The number of weights (Keras's `count_params`).
+    public func countParams() -> Int { layers.flatMap(\.parameters).reduce(0) { $0 + $1.count } }
+
+    /// Copies of every weight, in Keras's order (layer by layer; kernel, bias; gamma, beta,
+    /// moving mean, moving variance).
+    public func getWeights() -> [Tensor] {
+        layers.flatMap(\.parameters).map { $0.value.copied() }
+    }
+
+    /// Replaces every weight; the count and shapes must match `getWeights()`.
+    public func setWeights(_ weights: [Tensor]) throws {
+        let parameters = layers.flatMap(\.parameters)
+        guard weights.count == parameters.count else {
+            throw EngineError.invalidModel("setWeights needs \(parameters.count) tensors for this model, not \(weights.count)")
+        }
+        for (parameter, weight) in zip(parameters, weights) where parameter.value.shape != weight.shape {
+            throw EngineError.invalidModel("weight '\(parameter.name)' has shape \(shapeText(parameter.value.shape)), "
+                                           + "not \(shapeText(weight.shape))")
+        }
+        for (parameter, weight) in zip(parameters, weights) {
+            parameter.value = weight.asType(.float32).copied()
+        }
+    }
+}
+
+extension Tensor {
+    /// A copy in memory of its own (so that writes through kernels never reach it).
+    public func copied() -> Tensor {
+        var result = self
+        result.storage = TensorStorage(capacity: count)
+        withUnsafeBufferPointer { result.storage.pointer.update(from: $0.baseAddress!, count: count) }
+        result.offset = 0
+        return result
+    }
+}

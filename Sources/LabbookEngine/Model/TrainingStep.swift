@@ -1,0 +1,77 @@
+/// One training step of a model, with every buffer it needs allocated once per `fit`:
+/// gather the batch, forward in training mode, loss and its gradient in one pass, metrics on
+/// the same outputs, backward, regularization gradients. The caller applies the optimizer.
+struct TrainingStep {
+    let model: Sequential
+    let loss: Loss
+    let fused: LogitsProducing?
+    let x: Tensor
+    let y: Tensor
+    private var inputs = Workspace(), labels = Workspace(), lossGradient = Workspace()
+    private let labelRowSize: Int
+    private(set) var lossSum = 0.0, samples = 0
+    private var correct: [Double]
+
+    init(model: Sequential, loss: Loss, fused: LogitsProducing?, batchSize: Int, x: Tensor, y: Tensor) {
+        self.model = model
+        self.loss = loss
+        self.fused = fused
+        self.x = x
+        self.y = y
+        labelRowSize = y.rowSize
+        correct = [Double](repeating: 0, count: model.metrics.count)
+    }
+
+    mutating func resetTotals() {
+        lossSum = 0
+        samples = 0
+        for i in correct.indices { correct[i] = 0 }
+    }
+
+    /// Runs the step on the examples `rows`; returns the batch's mean loss (with penalties).
+    mutating func run(_ rows: ArraySlice<Int>) throws -> Double {
+        let batch = rows.count
+        let input = inputs.tensor([batch] + x.shape.dropFirst())
+        x.gatherRows(rows, into: input.pointer)
+        let target = labels.tensor([batch] + y.shape.dropFirst())
+        y.gatherRows(rows, into: target.pointer)
+
+        var activations = input
+        for layer in model.layers { activations = try layer.forward(activations, training: true) }
+        let output = activations
+        let columns = output.shape.last ?? 1
+        let outputRows = output.count / max(1, columns)
+        let values = fused?.logits ?? output
+        let gradient = lossGradient.tensor(output.shape)
+        let dataLoss = loss.evaluate(
+            LossInput(values: values.pointer, isLogits: fused != nil || loss.fromLogits, rows: outputRows, columns: columns),
+            labels: target.pointer, gradient: gradient.pointer)
+        for (i, metric) in model.metrics.enumerated() {
+            correct[i] += metric.correct(output.pointer, rows: outputRows, columns: columns, labels: target.pointer,
+                                         loss: loss, valuesAreLogits: loss.fromLogits)
+        }
+        var upstream: Tensor? = gradient
+        for (index, layer) in model.layers.enumerated().reversed() {
+            guard let g = upstream else { break }
+            upstream = layer.backward(g, needsInputGradient: index > 0)
+        }
+        var penalty = 0.0
+        for parameter in model.trainableParameters {
+            guard let regularizer = parameter.regularizer else { continue }
+            penalty += regularizer.penalty(parameter.value)
+            regularizer.addGradient(of: parameter.value, to: parameter.gradient.pointer)
+        }
+        let meanLoss = dataLoss / Double(max(1, outputRows)) + penalty
+        lossSum += meanLoss * Double(batch)
+        samples += batch
+        return meanLoss
+    }
+
+    /// The running means of the epoch so far, in Keras's order (metrics, then loss).
+    func runningLogs(metrics: [Metric]) -> Logs {
+        let n = Double(max(1, samples))
+        var logs: Logs = metrics.enumerated().map { ($1.kerasName, correct[$0] / n) }
+        logs.append(("loss", lossSum / n))
+        return logs.sorted { $0.name < $1.name }
+    }
+}

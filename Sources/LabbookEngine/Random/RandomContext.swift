@@ -1,0 +1,33 @@
+/// The seed of a session and the count of models made under it. Each model takes the next
+/// ordinal, and its streams are named after it ("model2/dense_1/kernel"), so that re-running
+/// the same notebook with the same seed gives the same weights, and a second model of the same
+/// architecture does not start from the first one's weights (as in Keras).
+public final class RandomContext {
+    /// The seed every stream starts from.
+    public private(set) var seed: UInt64
+    /// How many models were made since the last reseed.
+    public internal(set) var modelsCreated = 0
+
+    public init(seed: UInt64 = 0) { self.seed = seed }
+
+    /// `setSeed(n)`: a new seed for everything that follows.
+    public func reseed(_ seed: UInt64) {
+        self.seed = seed
+        modelsCreated = 0
+    }
+
+    func nextModelOrdinal() -> Int {
+        defer { modelsCreated += 1 }
+        return modelsCreated
+    }
+
+    /// The context models use unless given another (one per process; the notebook layer
+    /// reseeds it at the start of each notebook).
+    nonisolated(unsafe) public static let shared = RandomContext()
+}
+
+/// A flag that stops training between two batches (Ctrl-C, a cell's time limit).
+public final class Cancellation: @unchecked Sendable {
+    public var isCancelled = false
+    public init() {}
+}
