@@ -9,8 +9,15 @@ public enum BLAS {
     /// Seconds spent inside BLAS calls since the last `resetClock()`, when `measuresTime` is on.
     nonisolated(unsafe) public private(set) static var secondsInside: Double = 0
 
-    /// Zeroes `secondsInside`.
-    public static func resetClock() { secondsInside = 0 }
+    /// Floating-point operations done by `gemm` since the last `resetClock()` (2·m·n·k per
+    /// call), when `measuresTime` is on.
+    nonisolated(unsafe) public private(set) static var operations: Double = 0
+
+    /// Zeroes `secondsInside` and `operations`.
+    public static func resetClock() {
+        secondsInside = 0
+        operations = 0
+    }
 
     /// The core OpenBLAS picked for this processor, e.g. `SkylakeX`.
     public static var coreName: String {
@@ -56,6 +63,7 @@ public enum BLAS {
         )
         if measuresTime {
             secondsInside += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            operations += 2 * Double(m) * Double(n) * Double(k)
         }
     }
 }

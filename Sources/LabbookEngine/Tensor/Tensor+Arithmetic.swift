@@ -134,3 +134,10 @@ extension Tensor {
         return result
     }
 }
+
+extension Tensor {
+    /// `t / divisor` as `float32` (images / 255).
+    public func dividing(by divisor: Double) throws -> Tensor {
+        try Tensor.elementwise(self, scalar: divisor, isInteger: false, .divide)
+    }
+}
