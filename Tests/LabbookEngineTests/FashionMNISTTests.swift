@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import LabbookEngine
+
+/// The Fashion-MNIST loader, on the real files of Debian's `dataset-fashion-mnist` and on damaged
+/// copies made in temporary folders.
+@Suite struct FashionMNISTTests {
+    static let installed = "/usr/share/datasets/fashion-mnist"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/train-labels-idx1-ubyte.gz")))
+    func loadsTheRealFilesOnceAndSharesThem() throws {
+        let started = Date()
+        let data = try FashionMNIST.load(dataDirectory: Self.installed)
+        print("Fashion-MNIST loaded in \(Date().timeIntervalSince(started)) s")
+
+        #expect(data.train.images.shape == [60000, 28, 28])
+        #expect(data.train.labels.shape == [60000])
+        #expect(data.test.images.shape == [10000, 28, 28])
+        #expect(data.test.labels.shape == [10000])
+        for tensor in [data.train.images, data.train.labels, data.test.images, data.test.labels] {
+            #expect(tensor.dtype == .uint8)
+        }
+        #expect(Array(data.train.labels.scalars.prefix(4)) == [9, 0, 0, 3])
+        #expect(Array(data.test.labels.scalars.prefix(4)) == [9, 2, 1, 1])
+        #expect(data.train.images.withUnsafeBufferPointer { $0.max() } == 255)
+        #expect(data.folder == Self.installed)
+
+        #expect(data.files.map(\.name) == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                           "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
+        #expect(data.files.map(\.sha256) == FashionMNIST.description.files.map(\.gzipSHA256))
+        #expect(data.files.allSatisfy { $0.verified })
+
+        // The second load, spelled differently, reads nothing and shares the same memory.
+        let again = try FashionMNIST.loadData(dataDirectory: Self.installed + "/")
+        #expect(again.train.images.storage === data.train.images.storage)
+        #expect(again.test.labels.storage === data.test.labels.storage)
+        #expect(DatasetCache.shared.readCount(dataset: "Fashion-MNIST", folder: Self.installed) == 1)
+        let ((trainImages, _), (_, testLabels)) = again
+        #expect(trainImages.shape == [60000, 28, 28] && testLabels.shape == [10000])
+    }
+
+    @Test func classNames() {
+        #expect(FashionMNIST.classNames.count == 10)
+        #expect(FashionMNIST.classNames[0] == "T-shirt/top" && FashionMNIST.classNames[9] == "Ankle boot")
+        #expect(MNIST.classNames == ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
+    }
+
+    @Test func searchesTheFoldersInOrder() {
+        let folders = FashionMNIST.description.searchFolders(
+            dataDirectory: nil, environment: ["LABBOOK_DATA": "mine", "HOME": "/home/ada"], currentDirectory: "/work")
+        #expect(folders == ["/work/mine", "/work/mine/fashion-mnist", "/work/data/fashion-mnist",
+                            "/home/ada/.keras/datasets/fashion-mnist", "/usr/share/datasets/fashion-mnist"])
+        // --data wins over LABBOOK_DATA; KERAS_HOME moves Keras's folder.
+        let chosen = MNIST.description.searchFolders(
+            dataDirectory: "/data", environment: ["LABBOOK_DATA": "mine", "KERAS_HOME": "/k"], currentDirectory: "/w")
+        #expect(chosen == ["/data", "/data/mnist", "/w/data/mnist", "/k/datasets/mnist", "/usr/share/datasets/mnist"])
+    }
+
+    @Test func listsTheFoldersTriedWhenNoneHasTheFiles() throws {
+        let empty = [try temporaryFolder(), try temporaryFolder() + "/nonexistent"]
+        expectDataError(containing: ["cannot find the Fashion-MNIST files", "train-images-idx3-ubyte",
+                                     "\n  \(empty[0])\n  \(empty[1])\n",
+                                     "Install them with: sudo apt-get install dataset-fashion-mnist"]) {
+            _ = try FashionMNIST.description.load(from: empty, cache: DatasetCache())
+        }
+    }
+
+    @Test func namesTheMissingFilesOfAnIncompleteFolder() throws {
+        let folder = try temporaryFolder()
+        try write([], to: folder + "/train-images-idx3-ubyte.gz")
+        try write([], to: folder + "/t10k-labels-idx1-ubyte")
+        expectDataError(containing: [folder, "not train-labels-idx1-ubyte, t10k-images-idx3-ubyte"]) {
+            _ = try FashionMNIST.description.load(from: [folder], cache: DatasetCache())
+        }
+    }
+
+    /// Each damaged copy of the training labels (the first file read) gives its own error, which
+    /// names the file. The other three files are empty stand-ins that are never reached.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/train-labels-idx1-ubyte.gz")),
+          arguments: ["truncated", "corrupted", "wrong magic", "checksum", "shape"])
+    func reportsDamagedCopies(_ damage: String) throws {
+        let published = try FileBytes.read(Self.installed + "/train-labels-idx1-ubyte.gz")
+        let inflated = try Gzip.decompress(published, maximumSize: 1 << 20)
+        let (bytes, name, message): ([UInt8], String, String)
+        switch damage {
+        case "truncated":
+            (bytes, name, message) = (Array(published.prefix(10_000)), "train-labels-idx1-ubyte.gz",
+                                      "is truncated: its gzip stream ends before its end marker")
+        case "corrupted":
+            var flipped = published
+            for i in 14_000..<14_016 { flipped[i] ^= 0x5A }
+            (bytes, name, message) = (flipped, "train-labels-idx1-ubyte.gz", "is damaged: its gzip stream cannot be inflated")
+        case "wrong magic":
+            (bytes, name, message) = ([0x89, 0x50, 0x4E, 0x47] + inflated.dropFirst(4), "train-labels-idx1-ubyte",
+                                      "is not an IDX file: it starts with 89 50 4E 47")
+        case "checksum":
+            var changed = inflated
+            changed[8] = 0  // the first label, 9, becomes 0
+            (bytes, name, message) = (changed, "train-labels-idx1-ubyte",
+                                      "is not the published Fashion-MNIST file: its SHA-256 is ")
+        default:
+            (bytes, name, message) = (idx([5], [9, 0, 0, 3, 0]), "train-labels-idx1-ubyte",
+                                      "holds a tensor of shape [5], but Fashion-MNIST's file of that name holds [60000]")
+        }
+        let folder = try temporaryFolder()
+        try write(bytes, to: folder + "/" + name)
+        for stand_in in ["train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            try write([], to: folder + "/" + stand_in)
+        }
+        expectDataError(containing: [folder + "/" + name, message]) {
+            _ = try FashionMNIST.description.load(from: [folder], cache: DatasetCache())
+        }
+    }
+
+    /// An uncompressed copy is checked against the SHA-256 of the inflated published file (the
+    /// four pasted checksums are checked here too).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/t10k-labels-idx1-ubyte.gz")))
+    func acceptsUncompressedCopies() throws {
+        let description = FashionMNIST.description
+        let folder = try temporaryFolder()
+        for file in description.files {
+            let published = try FileBytes.read(Self.installed + "/" + file.name + ".gz")
+            let inflated = try Gzip.decompress(published, maximumSize: 1 << 27)
+            #expect(sha256Hex(inflated) == file.plainSHA256, "\(file.name)")
+            guard file.name.contains("labels") else { continue }
+            try write(inflated, to: folder + "/" + file.name)
+            let (tensor, checked) = try description.read(file, at: folder + "/" + file.name)
+            #expect(tensor.shape == file.shape)
+            #expect(checked == CheckedFile(name: file.name, path: folder + "/" + file.name,
+                                           sha256: file.plainSHA256!, verified: true))
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+}
+
