@@ -58,7 +58,7 @@ extension Activation {
         case .linear:
             if UnsafePointer(y) != z { y.update(from: z, count: n) }
         case .relu:
-            for i in 0..<n { y[i] = max(z[i], 0) }
+            VectorMath.map(z, y, count: n) { x in x.replacing(with: VectorMath.zero, where: x .< VectorMath.zero) }
         case .sigmoid:
             VectorMath.map(z, y, count: n, VectorMath.sigmoid)
         case .tanh:

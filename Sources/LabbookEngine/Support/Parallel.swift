@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Splits element-wise work over the cores in fixed chunks, so that results never depend on
 /// scheduling: each element is computed by exactly one chunk, whatever the thread count.
@@ -6,7 +6,7 @@ enum Parallel {
     /// Below this many elements the work runs on the calling thread.
     static let threshold = 1 << 15
     /// The number of worker threads; set from `--threads`.
-    nonisolated(unsafe) static var workers = 2
+    nonisolated(unsafe) static var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Calls `body` on disjoint ranges covering `0..<count`.
     @inline(__always)

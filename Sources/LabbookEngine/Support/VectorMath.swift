@@ -1,15 +1,24 @@
-/// Vectorised transcendental functions over Float32 buffers: 16 lanes at a time, so that no
-/// element costs a libm call. Accurate to a few ulp (exp) and ~1e-7 absolute (erf), which the
-/// gradient checks and Keras comparisons tolerate.
-enum VectorMath {
-    typealias V = SIMD16<Float>
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
 
-    /// e^x for 16 lanes (Cephes' expf: x = n·ln2 + r, a degree-6 polynomial for e^r, 2^n by
+/// Vectorised transcendental functions over Float32 buffers: 8 lanes (one AVX register) at a
+/// time, so that no element costs a libm call. Accurate to a few ulp (exp) and ~1e-7 absolute
+/// (erf), which the gradient checks and Keras comparisons tolerate. Only operations that LLVM
+/// lowers to vector instructions are used: the standard library's `clamped`, `min`/`max` and
+/// `squareRoot` on SIMD types go lane by lane (the last through `sqrtf` for `errno`), so
+/// clamping is written with `replacing(with:where:)` and the square root is the instruction.
+enum VectorMath {
+    typealias V = SIMD8<Float>
+
+    /// e^x per lane (Cephes' expf: x = n·ln2 + r, a degree-6 polynomial for e^r, 2^n by
     /// exponent bits). Inputs are clamped to the range where Float32 neither overflows nor
     /// becomes denormal, which also maps −∞ to ~0 and keeps NaN out of the bit tricks.
     @inline(__always)
     static func exp(_ x: V) -> V {
-        var x = x.clamped(lowerBound: V(repeating: -87.33654), upperBound: V(repeating: 88.72283))
+        let low = V(repeating: -87.33654), high = V(repeating: 88.72283)
+        var x = x.replacing(with: low, where: x .< low)
+        x = x.replacing(with: high, where: x .> high)
         let n = (x * 1.44269504088896341 + 0.5).rounded(.down)
         x = x - n * 0.693359375
         x = x + n * 2.12194440e-4
@@ -22,7 +31,7 @@ enum VectorMath {
         let xx = x * x
         let y = p * xx + x + one
         // n is integral and small: adding 1.5·2²³ puts it in the low mantissa bits.
-        let integer = unsafeBitCast(n + 12_582_912, to: SIMD16<Int32>.self) &- 0x4B40_0000
+        let integer = unsafeBitCast(n + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
         let bits = (integer &+ 127) &<< 23
         return y * unsafeBitCast(bits, to: V.self)
     }
@@ -83,7 +92,19 @@ enum VectorMath {
         return two * s * p
     }
 
-    /// Applies a 16-lane function to every element of `source`, writing `destination`
+    /// √x per lane, exactly rounded (the `vsqrtps` instruction on x86-64).
+    @inline(__always)
+    static func sqrt(_ x: V) -> V {
+        #if arch(x86_64)
+        return unsafeBitCast(_mm256_sqrt_ps(unsafeBitCast(x, to: __m256.self)), to: V.self)
+        #else
+        var r = x
+        for i in 0..<V.scalarCount { r[i] = x[i].squareRoot() }
+        return r
+        #endif
+    }
+
+    /// Applies an 8-lane function to every element of `source`, writing `destination`
     /// (which may be the same buffer); the tail is padded through one partial vector.
     @inline(__always)
     static func map(
@@ -91,10 +112,10 @@ enum VectorMath {
         _ f: (V) -> V
     ) {
         var i = 0
-        while i + 16 <= count {
+        while i + V.scalarCount <= count {
             let v = UnsafeRawPointer(source + i).loadUnaligned(as: V.self)
             UnsafeMutableRawPointer(destination + i).storeBytes(of: f(v), as: V.self)
-            i += 16
+            i += V.scalarCount
         }
         if i < count {
             var v = V()
