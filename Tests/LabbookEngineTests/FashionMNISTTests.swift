@@ -27,7 +27,7 @@ import Testing
 
         #expect(data.files.map(\.name) == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
-        #expect(data.files.map(\.sha256) == FashionMNIST.description.files.map(\.gzipSHA256))
+        #expect(data.files.map(\.sha256) == FashionMNIST.dataset.files.map(\.gzipSHA256))
         #expect(data.files.allSatisfy { $0.verified })
 
         // The second load, spelled differently, reads nothing and shares the same memory.
@@ -46,12 +46,12 @@ import Testing
     }
 
     @Test func searchesTheFoldersInOrder() {
-        let folders = FashionMNIST.description.searchFolders(
+        let folders = FashionMNIST.dataset.searchFolders(
             dataDirectory: nil, environment: ["LABBOOK_DATA": "mine", "HOME": "/home/ada"], currentDirectory: "/work")
         #expect(folders == ["/work/mine", "/work/mine/fashion-mnist", "/work/data/fashion-mnist",
                             "/home/ada/.keras/datasets/fashion-mnist", "/usr/share/datasets/fashion-mnist"])
         // --data wins over LABBOOK_DATA; KERAS_HOME moves Keras's folder.
-        let chosen = MNIST.description.searchFolders(
+        let chosen = MNIST.dataset.searchFolders(
             dataDirectory: "/data", environment: ["LABBOOK_DATA": "mine", "KERAS_HOME": "/k"], currentDirectory: "/w")
         #expect(chosen == ["/data", "/data/mnist", "/w/data/mnist", "/k/datasets/mnist", "/usr/share/datasets/mnist"])
     }
@@ -61,7 +61,7 @@ import Testing
         expectDataError(containing: ["cannot find the Fashion-MNIST files", "train-images-idx3-ubyte",
                                      "\n  \(empty[0])\n  \(empty[1])\n",
                                      "Install them with: sudo apt-get install dataset-fashion-mnist"]) {
-            _ = try FashionMNIST.description.load(from: empty, cache: DatasetCache())
+            _ = try FashionMNIST.dataset.load(from: empty, cache: DatasetCache())
         }
     }
 
@@ -70,7 +70,7 @@ import Testing
         try write([], to: folder + "/train-images-idx3-ubyte.gz")
         try write([], to: folder + "/t10k-labels-idx1-ubyte")
         expectDataError(containing: [folder, "not train-labels-idx1-ubyte, t10k-images-idx3-ubyte"]) {
-            _ = try FashionMNIST.description.load(from: [folder], cache: DatasetCache())
+            _ = try FashionMNIST.dataset.load(from: [folder], cache: DatasetCache())
         }
     }
 
@@ -108,7 +108,7 @@ import Testing
             try write([], to: folder + "/" + stand_in)
         }
         expectDataError(containing: [folder + "/" + name, message]) {
-            _ = try FashionMNIST.description.load(from: [folder], cache: DatasetCache())
+            _ = try FashionMNIST.dataset.load(from: [folder], cache: DatasetCache())
         }
     }
 
@@ -116,18 +116,36 @@ import Testing
     /// four pasted checksums are checked here too).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/t10k-labels-idx1-ubyte.gz")))
     func acceptsUncompressedCopies() throws {
-        let description = FashionMNIST.description
+        let dataset = FashionMNIST.dataset
         let folder = try temporaryFolder()
-        for file in description.files {
+        for file in dataset.files {
             let published = try FileBytes.read(Self.installed + "/" + file.name + ".gz")
             let inflated = try Gzip.decompress(published, maximumSize: 1 << 27)
             #expect(sha256Hex(inflated) == file.plainSHA256, "\(file.name)")
             guard file.name.contains("labels") else { continue }
             try write(inflated, to: folder + "/" + file.name)
-            let (tensor, checked) = try description.read(file, at: folder + "/" + file.name)
+            let (tensor, checked) = try dataset.read(file, at: folder + "/" + file.name)
             #expect(tensor.shape == file.shape)
             #expect(checked == CheckedFile(name: file.name, path: folder + "/" + file.name,
                                            sha256: file.plainSHA256!, verified: true))
+        }
+    }
+
+    /// MNIST's uncompressed files have no published checksum: accepted, and marked unverified;
+    /// its .gz files are checked.
+    @Test func checksMNISTCopiesWhereAChecksumIsKnown() throws {
+        let folder = try temporaryFolder()
+        let labels = MNIST.dataset.files[3]
+        let values = (0..<10_000).map { UInt8($0 % 10) }
+        try write(idx([10_000], values), to: folder + "/" + labels.name)
+        let (tensor, checked) = try MNIST.dataset.read(labels, at: folder + "/" + labels.name)
+        #expect(tensor.shape == [10_000] && tensor.dtype == .uint8)
+        #expect(checked.verified == false && checked.sha256.count == 64)
+
+        try write(gzipStored(idx([10_000], values)), to: folder + "/" + labels.name + ".gz")
+        expectDataError(containing: [folder + "/" + labels.name + ".gz", "is not the published MNIST file",
+                                     "but the published file's is \(labels.gzipSHA256!)"]) {
+            _ = try MNIST.dataset.read(labels, at: folder + "/" + labels.name + ".gz")
         }
     }
 

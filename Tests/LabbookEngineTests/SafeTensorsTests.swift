@@ -30,6 +30,13 @@ import Testing
         #expect(file["missing"] == nil)
     }
 
+    @Test func keepsTheOrderOfEmptyTensorsThatShareAnOffset() throws {
+        let empty = try Tensor([], shape: [0])
+        let tensors = [("z", empty), ("y", empty), ("a", try Tensor([1, 2])), ("x", empty)]
+        let file = try SafeTensors.decode(try SafeTensors.encode(tensors), file: "order")
+        #expect(file.tensors.map(\.name) == ["z", "y", "a", "x"])
+    }
+
     @Test func writesTheSameBytesWhateverTheMetadataOrder() throws {
         let bytes = try SafeTensors.encode(Self.sample, metadata: ["b": "2", "a": "1", "c": "3"])
         var reordered: [String: String] = [:]

@@ -6,6 +6,8 @@ extension SafeTensors {
         var shape: [Int]
         var begin: Int
         var end: Int
+        /// Its position in the header, which orders empty tensors that share an offset.
+        var index: Int
     }
 
     /// Checks a whole file and turns it into tensors. Validation follows the reference
@@ -47,7 +49,7 @@ extension SafeTensors {
                 if key == "__metadata__" {
                     metadata = try readMetadata(value)
                 } else {
-                    infos.append(try readInfo(key, value, dataSize: dataSize))
+                    infos.append(try readInfo(key, value, index: infos.count, dataSize: dataSize))
                 }
             }
             try checkLayout(&infos, dataSize: dataSize)
@@ -72,7 +74,7 @@ extension SafeTensors {
             return metadata
         }
 
-        private func readInfo(_ name: String, _ value: JSON, dataSize: Int) throws -> TensorInfo {
+        private func readInfo(_ name: String, _ value: JSON, index: Int, dataSize: Int) throws -> TensorInfo {
             guard case let .object(fields) = value else {
                 throw SafeTensorsMessage.badEntry(file, name, "it is \(value.kind), not an object")
             }
@@ -125,12 +127,12 @@ extension SafeTensors {
                 throw SafeTensorsMessage.sizeMismatch(file, name, dtype: dtype, shape: shape,
                                                       needed: count * type.size, found: end - begin)
             }
-            return TensorInfo(name: name, type: type, shape: shape, begin: begin, end: end)
+            return TensorInfo(name: name, type: type, shape: shape, begin: begin, end: end, index: index)
         }
 
         /// Sorts the entries by offset and checks that they tile the data section exactly.
         private func checkLayout(_ infos: inout [TensorInfo], dataSize: Int) throws {
-            infos.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
+            infos.sort { ($0.begin, $0.end, $0.index) < ($1.begin, $1.end, $1.index) }
             var covered = 0
             var previous: String?
             for info in infos {
