@@ -23,6 +23,14 @@ import Testing
         #expect(Array(data.train.labels.scalars.prefix(4)) == [9, 0, 0, 3])
         #expect(Array(data.test.labels.scalars.prefix(4)) == [9, 2, 1, 1])
         #expect(data.train.images.withUnsafeBufferPointer { $0.max() } == 255)
+        // Pixels checked against NumPy's reading of the same files (`np.frombuffer(gzip.open(f).read(),
+        // np.uint8, offset=16).reshape(-1, 28, 28)`): row 14 of the first training image, and the
+        // pixel sums of the last training image and the first and last test images.
+        #expect(try data.train.images.entry([0, 14]).scalars == [
+            0, 0, 1, 4, 6, 7, 2, 0, 0, 0, 0, 0, 237, 226, 217, 223, 222, 219, 222, 221, 216, 223, 229, 215, 218, 255, 77, 0])
+        #expect(try data.train.images.entry(59_999).scalars.reduce(0, +) == 16_684)
+        #expect(try data.test.images.entry(0).scalars.reduce(0, +) == 33_456)
+        #expect(try data.test.images.entry(9_999).scalars.reduce(0, +) == 24_390)
         #expect(data.folder == Self.installed)
 
         #expect(data.files.map(\.name) == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
