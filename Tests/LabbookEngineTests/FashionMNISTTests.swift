@@ -47,6 +47,26 @@ import Testing
         #expect(trainImages.shape == [60000, 28, 28] && testLabels.shape == [10000])
     }
 
+    /// Threads asking for the same data set at once read its files once and share the result.
+    @Test func cacheReadsOnceUnderConcurrentRequests() throws {
+        let cache = DatasetCache()
+        let reads = Counter()
+        let labels = try Tensor([1, 2, 3], dtype: .uint8)
+        let stored = LoadedDataset(name: "Toy", folder: "/toy", train: (labels, labels), test: (labels, labels), files: [])
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let loaded = try? cache.dataset(key: "toy") {
+                reads.increment()
+                Thread.sleep(forTimeInterval: 0.02)
+                return stored
+            }
+            results.append(loaded)
+        }
+        #expect(reads.value == 1)
+        #expect(results.values.count == 8)
+        #expect(results.values.allSatisfy { $0?.train.labels.storage === labels.storage })
+    }
+
     @Test func classNames() {
         #expect(FashionMNIST.classNames.count == 10)
         #expect(FashionMNIST.classNames[0] == "T-shirt/top" && FashionMNIST.classNames[9] == "Ankle boot")
@@ -162,3 +182,18 @@ import Testing
     }
 }
 
+
+/// A counter and a list that several threads may touch.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [LoadedDataset?] = []
+    var values: [LoadedDataset?] { lock.withLock { stored } }
+    func append(_ value: LoadedDataset?) { lock.withLock { stored.append(value) } }
+}
