@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"]),
+        .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,7 +6,7 @@ public enum FashionMNIST {
                                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 
     /// The four files and their published checksums.
-    public static let description = DatasetDescription(
+    public static let dataset = DatasetDescription(
         name: "Fashion-MNIST",
         folderName: "fashion-mnist",
         installHint: "sudo apt-get install dataset-fashion-mnist",
@@ -39,7 +39,7 @@ public enum FashionMNIST {
 
     /// The same data, with the folder it came from and the checksums of its files.
     public static func load(dataDirectory: String? = nil) throws -> LoadedDataset {
-        try description.load(dataDirectory: dataDirectory)
+        try dataset.load(dataDirectory: dataDirectory)
     }
 }
 
@@ -58,7 +58,7 @@ public enum MNIST {
     public static let classNames = (0...9).map(String.init)
 
     /// The four files and their published checksums.
-    public static let description = DatasetDescription(
+    public static let dataset = DatasetDescription(
         name: "MNIST",
         folderName: "mnist",
         installHint: nil,
@@ -86,6 +86,6 @@ public enum MNIST {
 
     /// The same data, with the folder it came from and the checksums of its files.
     public static func load(dataDirectory: String? = nil) throws -> LoadedDataset {
-        try description.load(dataDirectory: dataDirectory)
+        try dataset.load(dataDirectory: dataDirectory)
     }
 }
