@@ -18,7 +18,7 @@ struct Rect: Equatable {
         p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY
     }
 
-    /// The rectangle grown by `d` on every side (shrunk when `d` is negative).
+    /// The rectangle moved in by `d` on every side (grown when `d` is negative).
     func inset(by d: Double) -> Rect {
         Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
     }

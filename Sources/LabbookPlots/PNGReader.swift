@@ -17,7 +17,7 @@ public enum PNGReader {
             guard png_image_begin_read_from_memory(&image, input.baseAddress, input.count) != 0 else {
                 throw PNGError.libpng(libpngMessage(&image))
             }
-            image.format = png_uint_32(PNG_FORMAT_RGBA)
+            image.format = png_uint_32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
             let width = Int(image.width), height = Int(image.height)
             guard width * height <= maxPixels else {
                 png_image_free(&image)

@@ -18,7 +18,7 @@ public enum PNGWriter {
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         image.width = png_uint_32(bitmap.width)
         image.height = png_uint_32(bitmap.height)
-        image.format = png_uint_32(opaque ? PNG_FORMAT_RGB : PNG_FORMAT_RGBA)
+        image.format = png_uint_32(opaque ? PNG_FORMAT_FLAG_COLOR : PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
 
         return try pixels.withUnsafeBytes { buffer -> [UInt8] in
             // First pass: ask for the size; second pass: write into exactly that much memory.

@@ -1,0 +1,183 @@
+/// Draws a `LineChart` on a canvas, matplotlib style: white background, light grid under the
+/// curves, a black frame with outward ticks, the legend in the emptiest corner.
+struct ChartRenderer {
+    let chart: LineChart
+    let canvas: CairoCanvas
+
+    func draw() {
+        let xRange = axisRange(of: chart.series.flatMap(\.pairedX))
+        let yRange = axisRange(of: chart.series.flatMap(\.pairedY), limits: chart.ylim)
+        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound,
+                               maxCount: tickCount(Double(chart.height) - 90, spacing: 40))
+        let area = plotArea(yTickLabels: yTicks.labels)
+        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound,
+                               maxCount: tickCount(area.width, spacing: 70), integer: chart.integerXTicks)
+        let axes = Axes(area: area, x: xRange, y: yRange)
+
+        drawGrid(axes, xTicks: xTicks, yTicks: yTicks)
+        let curves = drawSeries(axes)
+        drawFrameAndTicks(axes, xTicks: xTicks, yTicks: yTicks)
+        drawLabels(area)
+        drawLegend(in: area, avoiding: curves)
+    }
+}
+
+/// The data-to-pixel mapping of the plot area.
+private struct Axes {
+    let area: Rect
+    let x: ClosedRange<Double>
+    let y: ClosedRange<Double>
+
+    func pixelX(_ value: Double) -> Double {
+        area.x + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * area.width
+    }
+
+    func pixelY(_ value: Double) -> Double {
+        area.maxY - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * area.height
+    }
+}
+
+private extension Series {
+    var pairedX: [Double] { Array(x.prefix(y.count)) }
+    var pairedY: [Double] { Array(y.prefix(x.count)) }
+
+    /// The runs of consecutive finite points; a non-finite coordinate ends a run.
+    var finiteRuns: [[(Double, Double)]] {
+        var runs: [[(Double, Double)]] = [[]]
+        for (x, y) in zip(x, y) {
+            if x.isFinite && y.isFinite {
+                runs[runs.count - 1].append((x, y))
+            } else if !runs[runs.count - 1].isEmpty {
+                runs.append([])
+            }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+}
+
+private extension ChartRenderer {
+    static let tickFont = 11.0, labelFont = 12.0, titleFont = 14.0, legendFont = 11.0
+    static let tickLength = 5.0, lineWidth = 2.0, frameWidth = 1.0
+
+    /// At most one tick per `spacing` pixels, between 3 and 9.
+    func tickCount(_ pixels: Double, spacing: Double) -> Int {
+        min(9, max(3, Int(pixels / spacing)))
+    }
+
+    /// The plot area: the figure minus room for the title, the labels and the tick labels,
+    /// on whole pixels so that 1-pixel lines stay crisp.
+    func plotArea(yTickLabels: [String]) -> Rect {
+        let widestTick = yTickLabels.map { canvas.textWidth($0, size: Self.tickFont) }.max() ?? 0
+        let left = 10 + (chart.yLabel.isEmpty ? 0 : Self.labelFont + 8) + widestTick + 4 + Self.tickLength
+        let top = chart.title.isEmpty ? 14.0 : 40
+        let bottom = Self.tickLength + 4 + Self.tickFont + (chart.xLabel.isEmpty ? 0 : Self.labelFont + 10) + 10
+        let right = 20.0
+        let x = left.rounded(.up), y = top
+        return Rect(x: x, y: y, width: max(1, (Double(chart.width) - right - x).rounded(.down)),
+                    height: max(1, (Double(chart.height) - bottom - y).rounded(.down)))
+    }
+
+    /// `value` moved to the middle of its pixel, where a 1-pixel line is sharp.
+    func crisp(_ value: Double) -> Double {
+        value.rounded(.down) + 0.5
+    }
+
+    func drawGrid(_ axes: Axes, xTicks: NiceTicks, yTicks: NiceTicks) {
+        let area = axes.area
+        for value in xTicks.values {
+            let x = crisp(axes.pixelX(value))
+            canvas.stroke([Point(x: x, y: area.y), Point(x: x, y: area.maxY)], color: .grid, lineWidth: 0.8)
+        }
+        for value in yTicks.values {
+            let y = crisp(axes.pixelY(value))
+            canvas.stroke([Point(x: area.x, y: y), Point(x: area.maxX, y: y)], color: .grid, lineWidth: 0.8)
+        }
+    }
+
+    /// Draws every series clipped to the plot area and returns the visible polylines.
+    func drawSeries(_ axes: Axes) -> [[Point]] {
+        // Cut a little outside the area so that cairo's clip, not the geometry, trims line ends.
+        let bounds = axes.area.inset(by: -2 * Self.lineWidth)
+        var visible: [[Point]] = []
+        canvas.clipped(to: axes.area) {
+            for (index, series) in chart.series.enumerated() {
+                let color = series.color ?? Color.tab10[index % Color.tab10.count]
+                let dash = series.style == .dashed ? [3.7 * Self.lineWidth, 1.6 * Self.lineWidth] : []
+                for run in series.finiteRuns {
+                    let points = run.map { Point(x: axes.pixelX($0.0), y: axes.pixelY($0.1)) }
+                    for piece in clip(points, to: bounds) {
+                        if piece.count == 1 {
+                            canvas.fillCircle(center: piece[0], radius: 1.5 * Self.lineWidth, color: color)
+                        } else {
+                            canvas.stroke(piece, color: color, lineWidth: Self.lineWidth, dash: dash)
+                        }
+                        visible.append(piece)
+                    }
+                }
+            }
+        }
+        return visible
+    }
+
+    func drawFrameAndTicks(_ axes: Axes, xTicks: NiceTicks, yTicks: NiceTicks) {
+        let area = axes.area
+        canvas.stroke(area.inset(by: -0.5), color: .black, lineWidth: Self.frameWidth)
+        let below = area.maxY + 0.5
+        for (value, label) in zip(xTicks.values, xTicks.labels) {
+            let x = crisp(axes.pixelX(value))
+            canvas.stroke([Point(x: x, y: below), Point(x: x, y: below + Self.tickLength)],
+                          color: .black, lineWidth: Self.frameWidth)
+            canvas.text(label, at: Point(x: x, y: below + Self.tickLength + 4), size: Self.tickFont,
+                        anchor: .center, baseline: .top)
+        }
+        let left = area.x - 0.5
+        for (value, label) in zip(yTicks.values, yTicks.labels) {
+            let y = crisp(axes.pixelY(value))
+            canvas.stroke([Point(x: left, y: y), Point(x: left - Self.tickLength, y: y)],
+                          color: .black, lineWidth: Self.frameWidth)
+            canvas.text(label, at: Point(x: left - Self.tickLength - 4, y: y), size: Self.tickFont,
+                        anchor: .end, baseline: .middle)
+        }
+    }
+
+    func drawLabels(_ area: Rect) {
+        let middle = Point(x: area.x + area.width / 2, y: area.y + area.height / 2)
+        if !chart.title.isEmpty {
+            canvas.text(chart.title, at: Point(x: middle.x, y: area.y - 12), size: Self.titleFont, anchor: .center)
+        }
+        if !chart.xLabel.isEmpty {
+            canvas.text(chart.xLabel, at: Point(x: middle.x, y: Double(chart.height) - 10),
+                        size: Self.labelFont, anchor: .center)
+        }
+        if !chart.yLabel.isEmpty {
+            canvas.text(chart.yLabel, at: Point(x: 10 + Self.labelFont * 0.76, y: middle.y),
+                        size: Self.labelFont, anchor: .center, upright: false)
+        }
+    }
+
+    /// The legend (a line sample and the name of each named series) in the corner where it
+    /// hides the least of `curves`.
+    func drawLegend(in area: Rect, avoiding curves: [[Point]]) {
+        let entries = chart.series.enumerated().filter { !$0.element.name.isEmpty }
+        guard !entries.isEmpty else { return }
+        let padding = 6.0, handle = 28.0, gap = 6.0, row = Self.legendFont * 1.6
+        let widest = entries.map { canvas.textWidth($0.element.name, size: Self.legendFont) }.max() ?? 0
+        let width = (padding + handle + gap + widest + padding).rounded(.up)
+        let height = (2 * padding + Double(entries.count) * row).rounded(.up)
+        let corner = LegendCorner.best(width: width, height: height, in: area, padding: 8, curves: curves)
+        let box = corner.box(width: width, height: height, in: area, padding: 8)
+
+        canvas.fill(box, radius: 3, color: .white, alpha: 0.8)
+        canvas.stroke(box.inset(by: 0.5), color: .legendFrame, lineWidth: 1, radius: 3)
+        for (line, entry) in entries.enumerated() {
+            let (index, series) = entry
+            let y = box.y + padding + (Double(line) + 0.5) * row
+            let color = series.color ?? Color.tab10[index % Color.tab10.count]
+            let dash = series.style == .dashed ? [3.7 * Self.lineWidth, 1.6 * Self.lineWidth] : []
+            canvas.stroke([Point(x: box.x + padding, y: y), Point(x: box.x + padding + handle, y: y)],
+                          color: color, lineWidth: Self.lineWidth, dash: dash)
+            canvas.text(series.name, at: Point(x: box.x + padding + handle + gap, y: y), size: Self.legendFont,
+                        baseline: .middle)
+        }
+    }
+}

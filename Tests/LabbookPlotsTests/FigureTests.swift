@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import LabbookPlots
+
+@Suite struct FigureTests {
+    static let all: [(String, Figure)] = [
+        ("learning-curves", Samples.learningCurves),
+        ("comparison", Samples.comparison),
+        ("image", Samples.imageFigure),
+        ("grid", Samples.grid),
+    ]
+
+    @Test(arguments: all)
+    func rendersAndDecodesAtItsSize(name: String, figure: Figure) throws {
+        let png = try renderPNG(figure)
+        let bitmap = try PNGReader.decode(png)
+        #expect(bitmap.width == figure.width)
+        #expect(bitmap.height == figure.height)
+        // Set LABBOOK_FIGURES_DIR to look at the figures.
+        if let folder = ProcessInfo.processInfo.environment["LABBOOK_FIGURES_DIR"] {
+            try Data(png).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).png"))
+        }
+    }
+
+    @Test(arguments: all)
+    func sameFigureGivesSameBytes(name: String, figure: Figure) throws {
+        #expect(try figure.renderPNG() == figure.renderPNG())
+    }
+
+    @Test func sizeComesFromTheModel() throws {
+        let chart = Figure.lineChart(.learningCurves(Samples.history, width: 800, height: 300))
+        let bitmap = try PNGReader.decode(chart.renderPNG())
+        #expect((bitmap.width, bitmap.height) == (800, 300))
+    }
+
+    @Test(arguments: [(0, 10), (10, 0), (-5, 100), (100, Figure.maxSide + 1)])
+    func badSizesThrow(width: Int, height: Int) {
+        let figure = Figure.lineChart(LineChart(series: [], width: width, height: height))
+        #expect(throws: PlotError.invalidSize(width: width, height: height)) { try figure.renderPNG() }
+    }
+
+    @Test func tinyFiguresStillRender() throws {
+        for figure in [Figure.lineChart(.learningCurves(Samples.history, title: "t", width: 8, height: 8)),
+                       .image(ImageFigure(image: Samples.image, title: "t", width: 5, height: 5)),
+                       .imageGrid(ImageGrid(images: [Samples.image], width: 3, height: 3))] {
+            let bitmap = try PNGReader.decode(figure.renderPNG())
+            #expect((bitmap.width, bitmap.height) == (figure.width, figure.height))
+        }
+    }
+}
