@@ -1,5 +1,5 @@
 /// Draws a `LineChart` on a canvas, matplotlib style: white background, light grid under the
-/// curves, a black frame with outward ticks, the legend in the emptiest corner.
+/// curves, a black frame with outward ticks, the legend where it hides the least data.
 struct ChartRenderer {
     let chart: LineChart
     let canvas: CairoCanvas
@@ -8,7 +8,7 @@ struct ChartRenderer {
         let xRange = axisRange(of: chart.series.flatMap(\.pairedX))
         let yRange = axisRange(of: chart.series.flatMap(\.pairedY), limits: chart.ylim)
         let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound,
-                               maxCount: tickCount(Double(chart.height) - 90, spacing: 40))
+                               maxCount: tickCount(Double(chart.height) - 90, spacing: 33))
         let area = plotArea(yTickLabels: yTicks.labels)
         let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound,
                                maxCount: tickCount(area.width, spacing: 70), integer: chart.integerXTicks)
@@ -56,12 +56,12 @@ private extension Series {
 }
 
 private extension ChartRenderer {
-    static let tickFont = 11.0, labelFont = 12.0, titleFont = 14.0, legendFont = 11.0
+    static let tickFont = 12.0, labelFont = 13.0, titleFont = 15.0, legendFont = 12.0
     static let tickLength = 5.0, lineWidth = 2.0, frameWidth = 1.0
 
-    /// At most one tick per `spacing` pixels, between 3 and 9.
+    /// At most one tick per `spacing` pixels, between 3 and 11.
     func tickCount(_ pixels: Double, spacing: Double) -> Int {
-        min(9, max(3, Int(pixels / spacing)))
+        min(11, max(3, Int(pixels / spacing)))
     }
 
     /// The plot area: the figure minus room for the title, the labels and the tick labels,
@@ -75,6 +75,14 @@ private extension ChartRenderer {
         let x = left.rounded(.up), y = top
         return Rect(x: x, y: y, width: max(1, (Double(chart.width) - right - x).rounded(.down)),
                     height: max(1, (Double(chart.height) - bottom - y).rounded(.down)))
+    }
+
+    /// The colour of the series at `index` (its own, or the cycle's) and its dash pattern
+    /// (matplotlib's `"--"`: 3.7 on, 1.6 off, in line widths).
+    func look(of index: Int) -> (color: Color, dash: [Double]) {
+        let series = chart.series[index]
+        let color = series.color ?? Color.tab10[index % Color.tab10.count]
+        return (color, series.style == .dashed ? [3.7 * Self.lineWidth, 1.6 * Self.lineWidth] : [])
     }
 
     /// `value` moved to the middle of its pixel, where a 1-pixel line is sharp.
@@ -101,8 +109,7 @@ private extension ChartRenderer {
         var visible: [[Point]] = []
         canvas.clipped(to: axes.area) {
             for (index, series) in chart.series.enumerated() {
-                let color = series.color ?? Color.tab10[index % Color.tab10.count]
-                let dash = series.style == .dashed ? [3.7 * Self.lineWidth, 1.6 * Self.lineWidth] : []
+                let (color, dash) = look(of: index)
                 for run in series.finiteRuns {
                     let points = run.map { Point(x: axes.pixelX($0.0), y: axes.pixelY($0.1)) }
                     for piece in clip(points, to: bounds) {
@@ -155,8 +162,8 @@ private extension ChartRenderer {
         }
     }
 
-    /// The legend (a line sample and the name of each named series) in the corner where it
-    /// hides the least of `curves`.
+    /// The legend (a line sample and the name of each named series) where it hides the least
+    /// of `curves`.
     func drawLegend(in area: Rect, avoiding curves: [[Point]]) {
         let entries = chart.series.enumerated().filter { !$0.element.name.isEmpty }
         guard !entries.isEmpty else { return }
@@ -164,16 +171,15 @@ private extension ChartRenderer {
         let widest = entries.map { canvas.textWidth($0.element.name, size: Self.legendFont) }.max() ?? 0
         let width = (padding + handle + gap + widest + padding).rounded(.up)
         let height = (2 * padding + Double(entries.count) * row).rounded(.up)
-        let corner = LegendCorner.best(width: width, height: height, in: area, padding: 8, curves: curves)
-        let box = corner.box(width: width, height: height, in: area, padding: 8)
+        let position = LegendPosition.best(width: width, height: height, in: area, padding: 8, curves: curves)
+        let box = position.box(width: width, height: height, in: area, padding: 8)
 
         canvas.fill(box, radius: 3, color: .white, alpha: 0.8)
         canvas.stroke(box.inset(by: 0.5), color: .legendFrame, lineWidth: 1, radius: 3)
         for (line, entry) in entries.enumerated() {
             let (index, series) = entry
             let y = box.y + padding + (Double(line) + 0.5) * row
-            let color = series.color ?? Color.tab10[index % Color.tab10.count]
-            let dash = series.style == .dashed ? [3.7 * Self.lineWidth, 1.6 * Self.lineWidth] : []
+            let (color, dash) = look(of: index)
             canvas.stroke([Point(x: box.x + padding, y: y), Point(x: box.x + padding + handle, y: y)],
                           color: color, lineWidth: Self.lineWidth, dash: dash)
             canvas.text(series.name, at: Point(x: box.x + padding + handle + gap, y: y), size: Self.legendFont,

@@ -60,7 +60,7 @@ struct NiceTicks: Equatable {
         let magnitude = units.magnitude
         if exponent >= 0 {
             guard exponent <= 15 else { return sign + "\(Double(magnitude) * pow10(exponent))" }
-            return sign + String(magnitude) + String(repeating: "0", count: exponent)
+            return magnitude == 0 ? "0" : sign + String(magnitude) + String(repeating: "0", count: exponent)
         }
         let digits = String(magnitude)
         let decimals = -exponent

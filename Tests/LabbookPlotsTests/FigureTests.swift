@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LabbookPlots
 
+/// Every figure kind: it renders at its size, decodes back through libpng, and is deterministic.
 @Suite struct FigureTests {
     static let all: [(String, Figure)] = [
         ("learning-curves", Samples.learningCurves),
@@ -45,6 +46,17 @@ import LabbookPlots
                        .imageGrid(ImageGrid(images: [Samples.image], width: 3, height: 3))] {
             let bitmap = try PNGReader.decode(figure.renderPNG())
             #expect((bitmap.width, bitmap.height) == (figure.width, figure.height))
+        }
+    }
+}
+
+/// Test arguments print as their kind and size, not their every pixel.
+extension Figure: CustomTestStringConvertible {
+    public var testDescription: String {
+        switch self {
+        case .lineChart: "line chart \(width)×\(height)"
+        case .image: "image \(width)×\(height)"
+        case .imageGrid: "image grid \(width)×\(height)"
         }
     }
 }
