@@ -163,26 +163,32 @@ private extension ChartRenderer {
     }
 
     /// The legend (a line sample and the name of each named series) where it hides the least
-    /// of `curves`.
+    /// of `curves`. When the names do not all fit in the plot's height, the last row says how
+    /// many are left out.
     func drawLegend(in area: Rect, avoiding curves: [[Point]]) {
-        let entries = chart.series.enumerated().filter { !$0.element.name.isEmpty }
-        guard !entries.isEmpty else { return }
-        let padding = 6.0, handle = 28.0, gap = 6.0, row = Self.legendFont * 1.6
-        let widest = entries.map { canvas.textWidth($0.element.name, size: Self.legendFont) }.max() ?? 0
+        let named = chart.series.indices.filter { !chart.series[$0].name.isEmpty }
+        guard !named.isEmpty else { return }
+        let padding = 6.0, handle = 28.0, gap = 6.0, row = Self.legendFont * 1.6, margin = 8.0
+        let fitting = max(1, Int((area.height - 2 * margin - 2 * padding) / row))
+        let shown = named.count <= fitting ? named : Array(named.prefix(fitting - 1))
+        let more = named.count - shown.count
+        let texts = shown.map { chart.series[$0].name } + (more > 0 ? ["+\(more) more"] : [])
+        let widest = texts.map { canvas.textWidth($0, size: Self.legendFont) }.max() ?? 0
         let width = (padding + handle + gap + widest + padding).rounded(.up)
-        let height = (2 * padding + Double(entries.count) * row).rounded(.up)
-        let position = LegendPosition.best(width: width, height: height, in: area, padding: 8, curves: curves)
-        let box = position.box(width: width, height: height, in: area, padding: 8)
+        let height = (2 * padding + Double(texts.count) * row).rounded(.up)
+        let position = LegendPosition.best(width: width, height: height, in: area, padding: margin, curves: curves)
+        let box = position.box(width: width, height: height, in: area, padding: margin)
 
         canvas.fill(box, radius: 3, color: .white, alpha: 0.8)
         canvas.stroke(box.inset(by: 0.5), color: .legendFrame, lineWidth: 1, radius: 3)
-        for (line, entry) in entries.enumerated() {
-            let (index, series) = entry
+        for (line, text) in texts.enumerated() {
             let y = box.y + padding + (Double(line) + 0.5) * row
-            let (color, dash) = look(of: index)
-            canvas.stroke([Point(x: box.x + padding, y: y), Point(x: box.x + padding + handle, y: y)],
-                          color: color, lineWidth: Self.lineWidth, dash: dash)
-            canvas.text(series.name, at: Point(x: box.x + padding + handle + gap, y: y), size: Self.legendFont,
+            if line < shown.count {
+                let (color, dash) = look(of: shown[line])
+                canvas.stroke([Point(x: box.x + padding, y: y), Point(x: box.x + padding + handle, y: y)],
+                              color: color, lineWidth: Self.lineWidth, dash: dash)
+            }
+            canvas.text(text, at: Point(x: box.x + padding + handle + gap, y: y), size: Self.legendFont,
                         baseline: .middle)
         }
     }

@@ -54,14 +54,24 @@ struct NiceTicks: Equatable {
         exponent >= 0 ? Double(units) * pow10(exponent) : Double(units) / pow10(-exponent)
     }
 
-    /// `units · 10^exponent` written out with `-exponent` decimals and a true minus sign.
+    /// `units · 10^exponent` written out with `-exponent` decimals and a true minus sign, or as
+    /// `2.5e300` when the step is beyond a million or below a millionth.
     private static func label(units: Int, exponent: Int) -> String {
+        guard units != 0 || exponent < 0 else { return "0" }
         let sign = units < 0 ? "\u{2212}" : ""
-        let magnitude = units.magnitude
-        if exponent >= 0 {
-            guard exponent <= 15 else { return sign + "\(Double(magnitude) * pow10(exponent))" }
-            return magnitude == 0 ? "0" : sign + String(magnitude) + String(repeating: "0", count: exponent)
+        var magnitude = units.magnitude
+        if abs(exponent) > 6 {
+            guard magnitude != 0 else { return "0" }
+            var power = exponent
+            while magnitude % 10 == 0 {
+                magnitude /= 10
+                power += 1
+            }
+            let digits = String(magnitude)
+            let mantissa = digits.count == 1 ? digits : digits.prefix(1) + "." + digits.dropFirst()
+            return sign + mantissa + "e\(power + digits.count - 1)"
         }
+        if exponent >= 0 { return sign + String(magnitude) + String(repeating: "0", count: exponent) }
         let digits = String(magnitude)
         let decimals = -exponent
         let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import LabbookPlots
 
@@ -17,10 +16,7 @@ import LabbookPlots
         let bitmap = try PNGReader.decode(png)
         #expect(bitmap.width == figure.width)
         #expect(bitmap.height == figure.height)
-        // Set LABBOOK_FIGURES_DIR to look at the figures.
-        if let folder = ProcessInfo.processInfo.environment["LABBOOK_FIGURES_DIR"] {
-            try Data(png).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).png"))
-        }
+        try saveIfAsked(png, as: name)
     }
 
     @Test(arguments: all)
@@ -29,8 +25,10 @@ import LabbookPlots
     }
 
     @Test func sizeComesFromTheModel() throws {
-        let chart = Figure.lineChart(.learningCurves(Samples.history, width: 800, height: 300))
-        let bitmap = try PNGReader.decode(chart.renderPNG())
+        let chart = Figure.lineChart(.learningCurves(Samples.history, ylim: 0...1, width: 800, height: 300))
+        let png = try chart.renderPNG()
+        try saveIfAsked(png, as: "learning-curves-ylim-800x300")
+        let bitmap = try PNGReader.decode(png)
         #expect((bitmap.width, bitmap.height) == (800, 300))
     }
 

@@ -54,7 +54,9 @@ import LabbookPlots
     ])
     func awkwardDataStillDraws(_ name: String, series: [Series]) throws {
         let figure = Figure.lineChart(LineChart(title: name, series: series))
-        let bitmap = try PNGReader.decode(figure.renderPNG())
+        let png = try figure.renderPNG()
+        try saveIfAsked(png, as: "awkward-" + name)
+        let bitmap = try PNGReader.decode(png)
         #expect((bitmap.width, bitmap.height) == (640, 420))
     }
 

@@ -19,6 +19,8 @@ import Testing
         Case(lower: 0.0001, upper: 0.0005, integer: false, labels: ["0.0001", "0.0002", "0.0003", "0.0004", "0.0005"]),
         Case(lower: 0, upper: 0.0007, integer: false, labels: ["0.0000", "0.0001", "0.0002", "0.0003", "0.0004", "0.0005", "0.0006", "0.0007"]),
         Case(lower: 2, upper: 2, integer: false, labels: ["2"]),
+        Case(lower: -1e300, upper: 1e300, integer: false, labels: ["\u{2212}1e300", "\u{2212}5e299", "0", "5e299", "1e300"]),
+        Case(lower: 0, upper: 3e-7, integer: false, labels: ["0", "5e-8", "1e-7", "1.5e-7", "2e-7", "2.5e-7", "3e-7"]),
     ])
     func labels(_ c: Case) {
         let ticks = NiceTicks(lower: c.lower, upper: c.upper, maxCount: 8, integer: c.integer)
