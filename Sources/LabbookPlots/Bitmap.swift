@@ -34,9 +34,13 @@ public struct Bitmap: Equatable, Sendable {
 
 /// One pixel of a `Bitmap`.
 public struct RGBA: Equatable, Sendable, CustomStringConvertible {
+    /// Red, 0...255.
     public var red: UInt8
+    /// Green, 0...255.
     public var green: UInt8
+    /// Blue, 0...255.
     public var blue: UInt8
+    /// Opacity, 0 (transparent) ... 255 (opaque).
     public var alpha: UInt8
 
     /// A pixel from its four 8-bit channels.

@@ -171,9 +171,14 @@ final class CairoCanvas {
     /// `text`, shortened with an ellipsis until it is at most `maxWidth` wide.
     func truncated(_ text: String, size: Double, maxWidth: Double) -> String {
         guard textWidth(text, size: size) > maxWidth else { return text }
-        var kept = Substring(text)
-        while !kept.isEmpty, textWidth(kept + "…", size: size) > maxWidth { kept = kept.dropLast() }
-        return kept + "…"
+        // Binary search on the number of characters kept: a pasted essay costs ~20 measurements.
+        let characters = Array(text)
+        var fits = 0, tooLong = characters.count
+        while tooLong - fits > 1 {
+            let middle = (fits + tooLong) / 2
+            if textWidth(String(characters[..<middle]) + "…", size: size) <= maxWidth { fits = middle } else { tooLong = middle }
+        }
+        return String(characters[..<fits]) + "…"
     }
 
     // MARK: Private

@@ -150,21 +150,24 @@ private extension ChartRenderer {
     func drawLabels(_ area: Rect) {
         let middle = Point(x: area.x + area.width / 2, y: area.y + area.height / 2)
         if !chart.title.isEmpty {
-            canvas.text(chart.title, at: Point(x: middle.x, y: area.y - 12), size: Self.titleFont, anchor: .center)
+            let title = canvas.truncated(chart.title, size: Self.titleFont, maxWidth: Double(chart.width) - 20)
+            canvas.text(title, at: Point(x: Double(chart.width) / 2, y: area.y - 12), size: Self.titleFont, anchor: .center)
         }
         if !chart.xLabel.isEmpty {
-            canvas.text(chart.xLabel, at: Point(x: middle.x, y: Double(chart.height) - 10),
+            let label = canvas.truncated(chart.xLabel, size: Self.labelFont, maxWidth: area.width)
+            canvas.text(label, at: Point(x: middle.x, y: Double(chart.height) - 10),
                         size: Self.labelFont, anchor: .center)
         }
         if !chart.yLabel.isEmpty {
-            canvas.text(chart.yLabel, at: Point(x: 10 + Self.labelFont * 0.76, y: middle.y),
+            let label = canvas.truncated(chart.yLabel, size: Self.labelFont, maxWidth: area.height)
+            canvas.text(label, at: Point(x: 10 + Self.labelFont * 0.76, y: middle.y),
                         size: Self.labelFont, anchor: .center, upright: false)
         }
     }
 
     /// The legend (a line sample and the name of each named series) where it hides the least
-    /// of `curves`. When the names do not all fit in the plot's height, the last row says how
-    /// many are left out.
+    /// of `curves`. Names longer than half the plot are shortened; when they do not all fit in
+    /// the plot's height, the last row says how many are left out.
     func drawLegend(in area: Rect, avoiding curves: [[Point]]) {
         let named = chart.series.indices.filter { !chart.series[$0].name.isEmpty }
         guard !named.isEmpty else { return }
@@ -172,7 +175,9 @@ private extension ChartRenderer {
         let fitting = max(1, Int((area.height - 2 * margin - 2 * padding) / row))
         let shown = named.count <= fitting ? named : Array(named.prefix(fitting - 1))
         let more = named.count - shown.count
-        let texts = shown.map { chart.series[$0].name } + (more > 0 ? ["+\(more) more"] : [])
+        let longest = max(40, area.width / 2 - handle - gap - 2 * padding)
+        let texts = shown.map { canvas.truncated(chart.series[$0].name, size: Self.legendFont, maxWidth: longest) }
+            + (more > 0 ? ["+\(more) more"] : [])
         let widest = texts.map { canvas.textWidth($0, size: Self.legendFont) }.max() ?? 0
         let width = (padding + handle + gap + widest + padding).rounded(.up)
         let height = (2 * padding + Double(texts.count) * row).rounded(.up)

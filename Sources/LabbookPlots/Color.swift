@@ -1,7 +1,10 @@
 /// An opaque sRGB colour, each channel in 0...1.
 public struct Color: Equatable, Sendable {
+    /// Red, 0...1.
     public var red: Double
+    /// Green, 0...1.
     public var green: Double
+    /// Blue, 0...1.
     public var blue: Double
 
     /// A colour from channels in 0...1.

@@ -1,4 +1,7 @@
 /// Any figure labbook draws: what the report layer hands to `renderPNG`.
+///
+/// Figures are plain values (numbers, strings, pixel arrays); drawing one goes through cairo
+/// and libpng and gives the same PNG bytes for the same value.
 public enum Figure: Equatable, Sendable {
     /// Curves over a shared x axis: learning curves, or one metric of several runs.
     case lineChart(LineChart)
@@ -44,8 +47,8 @@ public enum Figure: Equatable, Sendable {
         }
     }
 
-    /// The largest width or height accepted, in pixels.
-    public static let maxSide = 8192
+    /// The largest width or height accepted, in pixels (a 4096×4096 figure is 64 MB of pixels).
+    public static let maxSide = 4096
 }
 
 /// Draws `figure` and returns its PNG bytes (the same as `figure.renderPNG()`).

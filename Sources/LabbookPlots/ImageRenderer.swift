@@ -11,7 +11,8 @@ struct ImageRenderer {
         let levels = try image.grayLevels()
         let width = Double(figure.width), height = Double(figure.height)
         if !figure.title.isEmpty {
-            canvas.text(figure.title, at: Point(x: width / 2, y: 24), size: Self.titleFont, anchor: .center)
+            let title = canvas.truncated(figure.title, size: Self.titleFont, maxWidth: width - 20)
+            canvas.text(title, at: Point(x: width / 2, y: 24), size: Self.titleFont, anchor: .center)
         }
         let top = figure.title.isEmpty ? 10.0 : 36
         let (left, bottom, right) = figure.showsAxes ? (36.0, 26.0, 14.0) : (10.0, 10.0, 10.0)
@@ -27,7 +28,8 @@ struct ImageRenderer {
         let margin = Double(ImageGrid.margin)
         let width = Double(grid.width), height = Double(grid.height)
         if !grid.title.isEmpty {
-            canvas.text(grid.title, at: Point(x: width / 2, y: margin + 18), size: Self.titleFont, anchor: .center)
+            let title = canvas.truncated(grid.title, size: Self.titleFont, maxWidth: width - 20)
+            canvas.text(title, at: Point(x: width / 2, y: margin + 18), size: Self.titleFont, anchor: .center)
         }
         let top = margin + (grid.title.isEmpty ? 0 : Double(ImageGrid.titleHeight))
         let (columns, rows) = ImageGrid.cellCounts(images: grid.images.count, columns: grid.columns)

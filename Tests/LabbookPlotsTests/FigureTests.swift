@@ -38,6 +38,18 @@ import LabbookPlots
         #expect(throws: PlotError.invalidSize(width: width, height: height)) { try figure.renderPNG() }
     }
 
+    @Test func longTextsAreShortenedToFit() throws {
+        let essay = "A title pasted by mistake, " + String(repeating: "and longer ", count: 10_000)
+        let chart = LineChart(title: essay, xLabel: essay, yLabel: essay, series: [Series(name: essay, x: [1, 2], y: [1, 2])])
+        let figures: [Figure] = [.lineChart(chart), .image(ImageFigure(image: Samples.image, title: essay)),
+                                 .imageGrid(ImageGrid(images: [Samples.image], captions: [essay], title: essay))]
+        for figure in figures {
+            let png = try figure.renderPNG()
+            try saveIfAsked(png, as: "long-texts-\(figure.testDescription)")
+            #expect(try PNGReader.decode(png).width == figure.width)
+        }
+    }
+
     @Test func tinyFiguresStillRender() throws {
         for figure in [Figure.lineChart(.learningCurves(Samples.history, title: "t", width: 8, height: 8)),
                        .image(ImageFigure(image: Samples.image, title: "t", width: 5, height: 5)),

@@ -30,6 +30,23 @@ import LabbookPlots
         }
     }
 
+    @Test(arguments: [2.0, 5.0, 9.0])
+    func verticalLineSitsAtItsX(x: Double) throws {
+        // A frame from x = 0 to 10 (two invisible points fix the range), a red vertical line at `x`.
+        let chart = LineChart(series: [Series(name: "", x: [0, 10], y: [0, 1], color: Color(hex: 0xFFFFFF)),
+                                       Series(name: "", x: [x, x], y: [0, 1], color: Self.red)],
+                              width: 400, height: 300)
+        let bitmap = try PNGReader.decode(Figure.lineChart(chart).renderPNG())
+        let row = 150
+        let reddest = try #require((0..<bitmap.width).max { redness(bitmap.pixel(x: $0, y: row)) < redness(bitmap.pixel(x: $1, y: row)) })
+        #expect(isClose(bitmap.pixel(x: reddest, y: row), to: RGBA(red: 214, green: 39, blue: 40)))
+        let left = try #require((0..<reddest).last { bitmap.pixel(x: $0, y: row) == RGBA(red: 0, green: 0, blue: 0) })
+        let right = try #require((reddest..<bitmap.width).first { bitmap.pixel(x: $0, y: row) == RGBA(red: 0, green: 0, blue: 0) })
+        // The x range is 0...10 widened by 5 % on each side: -0.5...10.5.
+        let expected = Double(left) + (x + 0.5) / 11 * Double(right - left)
+        #expect(abs(Double(reddest) - expected) <= 1.5)
+    }
+
     @Test func partOfACurveOutsideYlimIsCutAtTheFrame() throws {
         let chart = LineChart(series: [Series(name: "", x: [0, 1, 2], y: [0.5, 1e12, 0.5], color: Self.red)],
                               ylim: 0...1, width: 300, height: 200)
