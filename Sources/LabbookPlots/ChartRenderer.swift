@@ -41,12 +41,14 @@ private extension Series {
     var pairedX: [Double] { Array(x.prefix(y.count)) }
     var pairedY: [Double] { Array(y.prefix(x.count)) }
 
-    /// The runs of consecutive finite points; a non-finite coordinate ends a run.
-    var finiteRuns: [[(Double, Double)]] {
-        var runs: [[(Double, Double)]] = [[]]
+    /// The curve in pixels, cut into runs at every point that has no finite position (a NaN or
+    /// infinite value, or a value so large that its pixel overflows).
+    func pixelRuns(_ axes: Axes) -> [[Point]] {
+        var runs: [[Point]] = [[]]
         for (x, y) in zip(x, y) {
-            if x.isFinite && y.isFinite {
-                runs[runs.count - 1].append((x, y))
+            let point = Point(x: axes.pixelX(x), y: axes.pixelY(y))
+            if point.x.isFinite && point.y.isFinite {
+                runs[runs.count - 1].append(point)
             } else if !runs[runs.count - 1].isEmpty {
                 runs.append([])
             }
@@ -110,9 +112,8 @@ private extension ChartRenderer {
         canvas.clipped(to: axes.area) {
             for (index, series) in chart.series.enumerated() {
                 let (color, dash) = look(of: index)
-                for run in series.finiteRuns {
-                    let points = run.map { Point(x: axes.pixelX($0.0), y: axes.pixelY($0.1)) }
-                    for piece in clip(points, to: bounds) {
+                for run in series.pixelRuns(axes) {
+                    for piece in clip(run, to: bounds) {
                         if piece.count == 1 {
                             canvas.fillCircle(center: piece[0], radius: 1.5 * Self.lineWidth, color: color)
                         } else {

@@ -8,6 +8,8 @@ import LabbookPlots
         ("comparison", Samples.comparison),
         ("image", Samples.imageFigure),
         ("grid", Samples.grid),
+        ("wide-image-no-title", .image(ImageFigure(image: GrayImage(width: 40, height: 10, pixels: (0..<400).map { Float($0 % 40) }),
+                                                   width: 500, height: 220))),
     ]
 
     @Test(arguments: all)
