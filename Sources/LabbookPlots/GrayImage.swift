@@ -20,7 +20,8 @@ public struct GrayImage: Equatable, Sendable {
     /// finite minimum and maximum and looked up in a 256-entry colormap (index `⌊v·256⌋`,
     /// the maximum mapped to 255). A constant image is black, as matplotlib draws it.
     func grayLevels() throws -> [UInt8?] {
-        guard width >= 0, height >= 0, pixels.count == width * height else {
+        let (count, overflow) = width.multipliedReportingOverflow(by: height)
+        guard width >= 0, height >= 0, !overflow, pixels.count == count else {
             throw PlotError.pixelCountMismatch(width: width, height: height, count: pixels.count)
         }
         let finite = pixels.filter(\.isFinite)

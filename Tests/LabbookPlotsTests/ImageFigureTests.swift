@@ -46,6 +46,14 @@ import Testing
         #expect(throws: PlotError.pixelCountMismatch(width: 28, height: 28, count: 3)) { try figure.renderPNG() }
     }
 
+    @Test(arguments: [(-1, -1, 1), (Int.max, 2, 0), (1 << 40, 1 << 40, 0), (3, 3, 8)])
+    func impossibleShapesThrow(width: Int, height: Int, count: Int) {
+        let image = GrayImage(width: width, height: height, pixels: Array(repeating: 1, count: count))
+        #expect(throws: PlotError.pixelCountMismatch(width: width, height: height, count: count)) {
+            try Figure.image(ImageFigure(image: image)).renderPNG()
+        }
+    }
+
     @Test func zeroSizeImageDrawsAnEmptyFigure() throws {
         let figure = Figure.image(ImageFigure(image: GrayImage(width: 0, height: 0, pixels: []), title: "nothing"))
         let bitmap = try PNGReader.decode(figure.renderPNG())
