@@ -68,7 +68,7 @@ import LabbookPlots
         ("constant", [Series(name: "flat", x: [1, 2, 3], y: [0, 0, 0])]),
         ("huge", [Series(name: "huge", x: [0, 1], y: [-1e300, 1e300])]),
         ("beyond huge", [Series(name: "overflow", x: [0, 1, 2], y: [-1e308, 1e308, 0])]),
-        ("tiny", [Series(name: "tiny", x: [0, 1e-300, 2e-300], y: [5e-324, 0, 1e-320])]),
+        ("tiny", [Series(name: "tiny", x: [0, 1e-300, 2e-300], y: [.leastNonzeroMagnitude, 0, .leastNormalMagnitude / 1000])]),
         ("many series", (0..<25).map { Series(name: "run \($0)", x: [0, 1], y: [Double($0), Double($0) / 2]) }),
     ])
     func awkwardDataStillDraws(_ name: String, series: [Series]) throws {

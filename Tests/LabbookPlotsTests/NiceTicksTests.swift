@@ -39,7 +39,7 @@ import Testing
         #expect(NiceTicks(lower: lower, upper: upper).values.isEmpty)
     }
 
-    @Test(arguments: [(1e15, 1e15 + 4), (1e-9, 2e-9), (-5e300, 5e300), (0, 5e-324)])
+    @Test(arguments: [(1e15, 1e15 + 4), (1e-9, 2e-9), (-5e300, 5e300), (0, .leastNonzeroMagnitude)])
     func extremeRangesStayWithinTheRange(lower: Double, upper: Double) {
         let ticks = NiceTicks(lower: lower, upper: upper)
         #expect(ticks.values.count <= 8)
