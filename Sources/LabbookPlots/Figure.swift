@@ -28,6 +28,25 @@ public enum Figure: Equatable, Sendable {
         }
     }
 
+    /// The same figure at another size, e.g. from a cell's `fig-width`/`fig-height` options;
+    /// `nil` keeps that side as it is.
+    public func sized(width: Int?, height: Int?) -> Figure {
+        switch self {
+        case .lineChart(var chart):
+            chart.width = width ?? chart.width
+            chart.height = height ?? chart.height
+            return .lineChart(chart)
+        case .image(var figure):
+            figure.width = width ?? figure.width
+            figure.height = height ?? figure.height
+            return .image(figure)
+        case .imageGrid(var grid):
+            grid.width = width ?? grid.width
+            grid.height = height ?? grid.height
+            return .imageGrid(grid)
+        }
+    }
+
     /// The figure drawn and encoded as PNG bytes; the same figure always gives the same bytes.
     public func renderPNG() throws -> [UInt8] {
         try PNGWriter.encode(renderBitmap())

@@ -34,6 +34,16 @@ import LabbookPlots
         #expect((bitmap.width, bitmap.height) == (800, 300))
     }
 
+    @Test(arguments: all)
+    func sizedChangesOnlyTheGivenSides(name: String, figure: Figure) throws {
+        let wider = figure.sized(width: 500, height: nil)
+        #expect((wider.width, wider.height) == (500, figure.height))
+        let both = figure.sized(width: 300, height: 200)
+        let bitmap = try PNGReader.decode(both.renderPNG())
+        #expect((bitmap.width, bitmap.height) == (300, 200))
+        #expect(figure.sized(width: nil, height: nil) == figure)
+    }
+
     @Test(arguments: [(0, 10), (10, 0), (-5, 100), (100, Figure.maxSide + 1)])
     func badSizesThrow(width: Int, height: Int) {
         let figure = Figure.lineChart(LineChart(series: [], width: width, height: height))
