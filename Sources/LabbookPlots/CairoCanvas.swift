@@ -41,9 +41,9 @@ final class CairoCanvas {
 
     // MARK: Shapes
 
-    /// Fills `rect` with `color` at `alpha` opacity.
-    func fill(_ rect: Rect, color: Color, alpha: Double = 1) {
-        setColor(color, alpha: alpha)
+    /// Fills `rect` with `color`.
+    func fill(_ rect: Rect, color: Color) {
+        setColor(color)
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_fill(context)
     }
@@ -137,17 +137,17 @@ final class CairoCanvas {
     }
 
     /// The advance width of `text` in pixels at `size`.
-    func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
-        selectFont(size: size, bold: bold)
+    func textWidth(_ text: String, size: Double) -> Double {
+        selectFont(size: size)
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
         return extents.x_advance
     }
 
-    /// Draws `text` at `point`, turned a quarter counter-clockwise when `upright` is false.
-    func text(_ text: String, at point: Point, size: Double, color: Color = .black, bold: Bool = false,
+    /// Draws `text` in black at `point`, turned a quarter counter-clockwise when `upright` is false.
+    func text(_ text: String, at point: Point, size: Double,
               anchor: Anchor = .start, baseline: Baseline = .alphabetic, upright: Bool = true) {
-        let width = textWidth(text, size: size, bold: bold)
+        let width = textWidth(text, size: size)
         let dx: Double = switch anchor {
         case .start: 0
         case .center: -width / 2
@@ -163,7 +163,7 @@ final class CairoCanvas {
         cairo_translate(context, point.x, point.y)
         if !upright { cairo_rotate(context, -Double.pi / 2) }
         cairo_move_to(context, dx, dy)
-        setColor(color)
+        setColor(.black)
         cairo_show_text(context, text)
         cairo_restore(context)
     }
@@ -187,9 +187,8 @@ final class CairoCanvas {
         cairo_set_source_rgba(context, color.red, color.green, color.blue, alpha)
     }
 
-    private func selectFont(size: Double, bold: Bool) {
-        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    private func selectFont(size: Double) {
+        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 
