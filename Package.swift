@@ -33,6 +33,9 @@ let package = Package(
             swiftSettings: fastMath
         ),
 
+        // Figures: line charts and gray images drawn with cairo, written with libpng.
+        .target(name: "LabbookPlots", dependencies: ["CCairo", "CPNG"], swiftSettings: fastMath),
+
         .executableTarget(
             name: "labbook",
             dependencies: [
@@ -42,6 +45,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
     ],
     swiftLanguageModes: [.v5]
 )

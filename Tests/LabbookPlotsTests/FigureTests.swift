@@ -1,0 +1,84 @@
+import Testing
+import LabbookPlots
+
+/// Every figure kind: it renders at its size, decodes back through libpng, and is deterministic.
+@Suite struct FigureTests {
+    static let all: [(String, Figure)] = [
+        ("learning-curves", Samples.learningCurves),
+        ("comparison", Samples.comparison),
+        ("image", Samples.imageFigure),
+        ("grid", Samples.grid),
+        ("wide-image-no-title", .image(ImageFigure(image: GrayImage(width: 40, height: 10, pixels: (0..<400).map { Float($0 % 40) }),
+                                                   width: 500, height: 220))),
+    ]
+
+    @Test(arguments: all)
+    func rendersAndDecodesAtItsSize(name: String, figure: Figure) throws {
+        let png = try renderPNG(figure)
+        let bitmap = try PNGReader.decode(png)
+        #expect(bitmap.width == figure.width)
+        #expect(bitmap.height == figure.height)
+        try saveIfAsked(png, as: name)
+    }
+
+    @Test(arguments: all)
+    func sameFigureGivesSameBytes(name: String, figure: Figure) throws {
+        #expect(try figure.renderPNG() == figure.renderPNG())
+    }
+
+    @Test func sizeComesFromTheModel() throws {
+        let chart = Figure.lineChart(.learningCurves(Samples.history, ylim: 0...1, width: 800, height: 300))
+        let png = try chart.renderPNG()
+        try saveIfAsked(png, as: "learning-curves-ylim-800x300")
+        let bitmap = try PNGReader.decode(png)
+        #expect((bitmap.width, bitmap.height) == (800, 300))
+    }
+
+    @Test(arguments: all)
+    func sizedChangesOnlyTheGivenSides(name: String, figure: Figure) throws {
+        let wider = figure.sized(width: 500, height: nil)
+        #expect((wider.width, wider.height) == (500, figure.height))
+        let both = figure.sized(width: 300, height: 200)
+        let bitmap = try PNGReader.decode(both.renderPNG())
+        #expect((bitmap.width, bitmap.height) == (300, 200))
+        #expect(figure.sized(width: nil, height: nil) == figure)
+    }
+
+    @Test(arguments: [(0, 10), (10, 0), (-5, 100), (100, Figure.maxSide + 1)])
+    func badSizesThrow(width: Int, height: Int) {
+        let figure = Figure.lineChart(LineChart(series: [], width: width, height: height))
+        #expect(throws: PlotError.invalidSize(width: width, height: height)) { try figure.renderPNG() }
+    }
+
+    @Test func longTextsAreShortenedToFit() throws {
+        let essay = "A title pasted by mistake, " + String(repeating: "and longer ", count: 10_000)
+        let chart = LineChart(title: essay, xLabel: essay, yLabel: essay, series: [Series(name: essay, x: [1, 2], y: [1, 2])])
+        let figures: [Figure] = [.lineChart(chart), .image(ImageFigure(image: Samples.image, title: essay)),
+                                 .imageGrid(ImageGrid(images: [Samples.image], captions: [essay], title: essay))]
+        for figure in figures {
+            let png = try figure.renderPNG()
+            try saveIfAsked(png, as: "long-texts-\(figure.testDescription)")
+            #expect(try PNGReader.decode(png).width == figure.width)
+        }
+    }
+
+    @Test func tinyFiguresStillRender() throws {
+        for figure in [Figure.lineChart(.learningCurves(Samples.history, title: "t", width: 8, height: 8)),
+                       .image(ImageFigure(image: Samples.image, title: "t", width: 5, height: 5)),
+                       .imageGrid(ImageGrid(images: [Samples.image], width: 3, height: 3))] {
+            let bitmap = try PNGReader.decode(figure.renderPNG())
+            #expect((bitmap.width, bitmap.height) == (figure.width, figure.height))
+        }
+    }
+}
+
+/// Test arguments print as their kind and size, not their every pixel.
+extension Figure: CustomTestStringConvertible {
+    public var testDescription: String {
+        switch self {
+        case .lineChart: "line chart \(width)×\(height)"
+        case .image: "image \(width)×\(height)"
+        case .imageGrid: "image grid \(width)×\(height)"
+        }
+    }
+}
