@@ -3,7 +3,7 @@ import Foundation
 /// The activation functions of Keras 3 (`keras/src/activations/activations.py`), with their
 /// defaults: `leakyRelu` slope 0.2, `elu` alpha 1, `gelu` exact (erf), `hardSigmoid` Keras 3's
 /// `relu6(x + 3) / 6`.
-public enum Activation: Equatable, Sendable {
+public enum Activation: Codable, Equatable, Sendable {
     case linear, relu, sigmoid, tanh, softmax, elu, selu
     case leakyRelu(alpha: Double = 0.2)
     case gelu, swish, softplus, softsign, hardSigmoid

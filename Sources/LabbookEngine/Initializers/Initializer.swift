@@ -1,7 +1,7 @@
 /// How a weight gets its first values, with Keras 3's definitions (`keras/src/initializers`).
 /// `seed` makes an initializer draw the same numbers wherever it is used, as in Keras; without
 /// one, the weight's own named random stream is used.
-public indirect enum Initializer: Equatable, Sendable {
+public indirect enum Initializer: Codable, Equatable, Sendable {
     case zeros
     case ones
     case constant(Double)

@@ -36,5 +36,5 @@ public final class ActivationLayer: Layer, LogitsProducing {
         return dz
     }
 
-    public var config: [String: ConfigValue] { ["activation": .string(activation.kerasName)] }
+    public var spec: LayerSpec { .activation(activation) }
 }

@@ -134,5 +134,5 @@ public final class BatchNormalization: Layer {
         return dx
     }
 
-    public var config: [String: ConfigValue] { ["momentum": .double(Double(momentum)), "epsilon": .double(Double(epsilon))] }
+    public var spec: LayerSpec { .batchNormalization(momentum: Double(momentum), epsilon: Double(epsilon)) }
 }

@@ -132,7 +132,9 @@ public final class Dense: Layer, LogitsProducing {
         return dx
     }
 
-    public var config: [String: ConfigValue] {
-        ["units": .int(units), "activation": .string(activation.kerasName), "use_bias": .bool(useBias)]
+    public var spec: LayerSpec {
+        .dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
+               biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, biasRegularizer: biasRegularizer,
+               inputShape: declaredInputShape)
     }
 }

@@ -49,5 +49,5 @@ public final class Dropout: Layer {
         return dx
     }
 
-    public var config: [String: ConfigValue] { ["rate": .double(rate), "seed": seed.map { .int($0) } ?? .null] }
+    public var spec: LayerSpec { .dropout(rate: rate, seed: seed) }
 }

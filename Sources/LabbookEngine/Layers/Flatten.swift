@@ -18,7 +18,7 @@ public final class Flatten: Layer {
         needsInputGradient ? try? outputGradient.reshaped(to: inputShape) : nil
     }
 
-    public var config: [String: ConfigValue] { [:] }
+    public var spec: LayerSpec { .flatten(inputShape: declaredInputShape) }
 }
 
 /// Keras's `Reshape(targetShape)`: each example re-read with another shape (one axis may be
@@ -66,7 +66,7 @@ public final class Reshape: Layer {
         needsInputGradient ? try? outputGradient.reshaped(to: inputShape) : nil
     }
 
-    public var config: [String: ConfigValue] { ["target_shape": .ints(targetShape)] }
+    public var spec: LayerSpec { .reshape(targetShape: targetShape, inputShape: declaredInputShape) }
 }
 
 /// Keras's `Input(shape:)`: not a layer of the model's table, it only fixes the per-example
@@ -87,5 +87,5 @@ public final class Input: Layer {
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] { inputShape }
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor { input }
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? { outputGradient }
-    public var config: [String: ConfigValue] { ["shape": .ints(shape)] }
+    public var spec: LayerSpec { .input(shape: shape) }
 }

@@ -25,8 +25,8 @@ public protocol Layer: AnyObject {
     /// Given dLoss/dOutput for the last forward call, sets the weights' gradients and returns
     /// dLoss/dInput when `needsInputGradient` (the first layer's is never needed).
     func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor?
-    /// The constructor arguments, for saving the architecture (Keras's `get_config` names).
-    var config: [String: ConfigValue] { get }
+    /// The constructor and its arguments, for saving the architecture.
+    var spec: LayerSpec { get }
 }
 
 extension Layer {
@@ -44,11 +44,6 @@ extension Layer {
         }
         return result.replacingOccurrences(of: "_2_d", with: "2d")
     }
-}
-
-/// A value of a layer's configuration, as saved in a model file.
-public enum ConfigValue: Equatable, Sendable {
-    case int(Int), double(Double), string(String), bool(Bool), ints([Int]), null
 }
 
 /// A layer may be told that the loss computes the gradient with respect to its

@@ -1,6 +1,6 @@
 /// A weight penalty added to the loss, as Keras's `L1`, `L2` and `L1L2`:
 /// `l1 · Σ|w| + l2 · Σw²` (Keras 3's L2 has no ½).
-public enum Regularizer: Equatable, Sendable {
+public enum Regularizer: Codable, Equatable, Sendable {
     case l1(Double)
     case l2(Double)
     case l1l2(l1: Double, l2: Double)

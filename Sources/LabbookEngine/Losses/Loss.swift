@@ -1,7 +1,7 @@
 import Foundation
 
 /// The losses of Keras 3, averaged over the batch (`sum_over_batch_size`).
-public enum Loss: Equatable, Sendable {
+public enum Loss: Codable, Equatable, Sendable {
     case sparseCategoricalCrossentropy(fromLogits: Bool = false)
     case categoricalCrossentropy(fromLogits: Bool = false)
     case binaryCrossentropy(fromLogits: Bool = false)

@@ -1,5 +1,5 @@
 /// A metric reported during training and evaluation, as Keras's compile metrics.
-public enum Metric: Equatable, Sendable {
+public enum Metric: Codable, Equatable, Sendable {
     /// Keras's `"accuracy"`: sparse, categorical or binary accuracy, chosen from the loss.
     case accuracy
     /// The share of examples whose label is among the `k` highest scores.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A learning rate: a constant, or a schedule of the optimizer's step (Keras's
 /// `keras.optimizers.schedules`).
-public enum LearningRate: Equatable, Sendable {
+public enum LearningRate: Codable, Equatable, Sendable {
     case constant(Double)
     /// `initial · rate^(step / decaySteps)`, the exponent floored when `staircase`.
     case exponentialDecay(initial: Double, decaySteps: Int, decayRate: Double, staircase: Bool = false)
