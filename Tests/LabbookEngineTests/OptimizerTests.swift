@@ -280,6 +280,19 @@ import Testing
         #expect(momentum != [0])
     }
 
+    /// Non-trainable parameters (batch-norm moving statistics) are neither built nor updated.
+    @Test func nonTrainableParametersAreSkipped() throws {
+        let kernel = try Self.parameter([1, 2])
+        let movingMean = try Parameter(name: "moving_mean", shape: [2], trainable: false)
+        movingMean.value = try Tensor([5, 6])
+        kernel.gradient = try Tensor([1, 1])
+        let adam = Adam()
+        try adam.apply([kernel, movingMean])
+        #expect(adam.slots.count == 1)
+        #expect(movingMean.value.scalars == [5, 6])
+        #expect(kernel.value.scalars != [1, 2])
+    }
+
     static func parameter(_ values: [Double]) throws -> Parameter {
         let p = try Parameter(name: "kernel", shape: [values.count])
         p.value = try Tensor(values.map(Float.init))

@@ -53,9 +53,10 @@ open class Optimizer {
     open func update(_ variable: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int,
                      slots: [UnsafeMutablePointer<Float>], learningRate: Float, step: Int) {}
 
-    /// Makes the state buffers for `parameters` (once; a model's optimizer keeps its state
-    /// across `fit` calls).
+    /// Makes the state buffers for the trainable ones of `parameters` (once; a model's
+    /// optimizer keeps its state across `fit` calls).
     public func build(_ parameters: [Parameter]) throws {
+        let parameters = parameters.filter(\.trainable)
         guard slots.count != parameters.count else { return }
         slots = try parameters.map { parameter in
             try slotNames.indices.map { slot in
@@ -70,6 +71,9 @@ open class Optimizer {
     /// Applies one step to the trainable `parameters`, whose gradients are set. The gradients
     /// are clipped in place.
     public func apply(_ parameters: [Parameter]) throws {
+        // Keras builds and updates only the trainable variables; a non-trainable parameter has
+        // no gradient buffer, so passing it through would read past its end.
+        let parameters = parameters.allSatisfy(\.trainable) ? parameters : parameters.filter(\.trainable)
         try build(parameters)
         // Keras casts the rate and the decay to the weight's dtype, float32.
         let rate = Float(learningRate.value(atStep: iterations))
@@ -77,6 +81,7 @@ open class Optimizer {
         let globalScale = globalClipScale(parameters)
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count
+            precondition(parameter.gradient.count == count, "the gradient of '\(parameter.name)' has the wrong size")
             parameter.gradient.withUnsafeMutableBufferPointer { g in
                 clip(g, globalScale: globalScale)
                 parameter.value.withUnsafeMutableBufferPointer { w in
