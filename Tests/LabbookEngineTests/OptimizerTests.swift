@@ -293,6 +293,13 @@ import Testing
         #expect(kernel.value.scalars != [1, 2])
     }
 
+    /// A gradient of the wrong size is an error, not a read past the end of a buffer.
+    @Test func gradientOfTheWrongSizeIsAnError() throws {
+        let kernel = try Self.parameter([1, 2, 3])
+        kernel.gradient = try Tensor([1, 1])
+        #expect(throws: EngineError.self) { try Adam().apply([kernel]) }
+    }
+
     static func parameter(_ values: [Double]) throws -> Parameter {
         let p = try Parameter(name: "kernel", shape: [values.count])
         p.value = try Tensor(values.map(Float.init))

@@ -57,7 +57,7 @@ open class Optimizer {
     /// optimizer keeps its state across `fit` calls).
     public func build(_ parameters: [Parameter]) throws {
         let parameters = parameters.filter(\.trainable)
-        guard slots.count != parameters.count else { return }
+        guard !isBuilt(for: parameters) else { return }
         slots = try parameters.map { parameter in
             try slotNames.indices.map { slot in
                 var tensor = try Tensor(zeros: shape(ofSlot: slot, forWeightOfShape: parameter.value.shape))
@@ -68,12 +68,27 @@ open class Optimizer {
         }
     }
 
+    /// Whether the slots fit `parameters` (their count and every slot's shape), so that a
+    /// stale state can never be indexed past its end.
+    private func isBuilt(for parameters: [Parameter]) -> Bool {
+        guard slots.count == parameters.count else { return false }
+        return zip(slots, parameters).allSatisfy { weightSlots, parameter in
+            weightSlots.count == slotNames.count && weightSlots.indices.allSatisfy { slot in
+                weightSlots[slot].shape == shape(ofSlot: slot, forWeightOfShape: parameter.value.shape)
+            }
+        }
+    }
+
     /// Applies one step to the trainable `parameters`, whose gradients are set. The gradients
     /// are clipped in place.
     public func apply(_ parameters: [Parameter]) throws {
         // Keras builds and updates only the trainable variables; a non-trainable parameter has
         // no gradient buffer, so passing it through would read past its end.
         let parameters = parameters.allSatisfy(\.trainable) ? parameters : parameters.filter(\.trainable)
+        for parameter in parameters where parameter.gradient.count != parameter.count {
+            throw EngineError.invalidModel("the gradient of '\(parameter.name)' has \(parameter.gradient.count) values "
+                + "but the weight has \(parameter.count)")
+        }
         try build(parameters)
         // Keras casts the rate and the decay to the weight's dtype, float32.
         let rate = Float(learningRate.value(atStep: iterations))
@@ -81,7 +96,6 @@ open class Optimizer {
         let globalScale = globalClipScale(parameters)
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count
-            precondition(parameter.gradient.count == count, "the gradient of '\(parameter.name)' has the wrong size")
             parameter.gradient.withUnsafeMutableBufferPointer { g in
                 clip(g, globalScale: globalScale)
                 parameter.value.withUnsafeMutableBufferPointer { w in
