@@ -161,8 +161,10 @@ import Testing
     /// Keras's documented hyper-parameter defaults (the `get_config` keys).
     @Test func hyperParameterDefaults() {
         func config(_ o: Optimizer) -> [String: Double] { Dictionary(uniqueKeysWithValues: o.config) }
-        #expect(config(Adam()) == ["beta_1": 0.9, "beta_2": Double(Float(0.999)), "epsilon": Double(Float(1e-7)), "amsgrad": 0]
-            .mapValues { Double(Float($0)) })
+        #expect(config(Adam()).mapValues { Float($0) } == ["beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "amsgrad": 0])
+        #expect(config(AdamW()).mapValues { Float($0) } == ["beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "amsgrad": 0])
+        #expect(config(Adamax()).mapValues { Float($0) } == ["beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7])
+        #expect(config(Nadam()).mapValues { Float($0) } == ["beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7])
         #expect(config(RMSprop()).mapValues { Float($0) } == ["rho": 0.9, "momentum": 0, "epsilon": 1e-7, "centered": 0])
         #expect(config(Adagrad()).mapValues { Float($0) } == ["initial_accumulator_value": 0.1, "epsilon": 1e-7])
         #expect(config(Adadelta()).mapValues { Float($0) } == ["rho": 0.95, "epsilon": 1e-7])
