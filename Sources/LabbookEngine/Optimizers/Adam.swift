@@ -1,12 +1,14 @@
 import Foundation
 
-/// Adam (Kingma & Ba, 2014) as Keras 3 writes it: the bias corrections are folded into the
-/// step size, `α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)`, and ε is added after the square root:
-/// `m ← m + (g−m)(1−β₁)`, `v ← v + (g²−v)(1−β₂)`, `w ← w − α·m/(√v + ε)`. With `amsgrad`,
-/// the running maximum of `v` is used in the denominator.
-public final class Adam: Optimizer {
+/// Adam (Kingma & Ba, 2014, arXiv:1412.6980) as Keras 3's `optimizers/adam.py` writes it: the
+/// bias corrections are folded into the step size, `α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)`, and ε is added
+/// after the square root: `m ← m + (g−m)(1−β₁)`, `v ← v + (g²−v)(1−β₂)`, `w ← w − α·m/(√v + ε)`.
+/// With `amsgrad` (Reddi et al., 2018) the running maximum of `v` is used in the denominator.
+public class Adam: Optimizer {
     public let beta1: Float, beta2: Float, epsilon: Float
     public let amsgrad: Bool
+    /// `1 − β` computed in Double and then rounded, as Keras does (`1 - self.beta_1` in Python).
+    private let oneMinusBeta1: Float, oneMinusBeta2: Float
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
     public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
@@ -16,6 +18,8 @@ public final class Adam: Optimizer {
         self.beta2 = Float(beta2)
         self.epsilon = Float(epsilon)
         self.amsgrad = amsgrad
+        oneMinusBeta1 = Float(1 - beta1)
+        oneMinusBeta2 = Float(1 - beta2)
         super.init(kerasName: kerasName, learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
@@ -30,21 +34,12 @@ public final class Adam: Optimizer {
         let t = Float(step)
         let alpha = lr * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
         let m = slots[0], v = slots[1]
-        let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
-        if amsgrad {
-            let vHat = slots[2]
-            for i in 0..<count {
-                m[i] += (g[i] - m[i]) * oneMinusBeta1
-                v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
-                vHat[i] = max(vHat[i], v[i])
-                w[i] -= alpha * m[i] / (vHat[i].squareRoot() + epsilon)
-            }
-        } else {
-            for i in 0..<count {
-                m[i] += (g[i] - m[i]) * oneMinusBeta1
-                v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
-                w[i] -= alpha * m[i] / (v[i].squareRoot() + epsilon)
-            }
+        let vMax = amsgrad ? slots[2] : v
+        for i in 0..<count {
+            m[i] += (g[i] - m[i]) * oneMinusBeta1
+            v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
+            if amsgrad { vMax[i] = max(vMax[i], v[i]) }
+            w[i] -= m[i] * alpha / (vMax[i].squareRoot() + epsilon)
         }
     }
 }

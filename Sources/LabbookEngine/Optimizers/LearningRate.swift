@@ -20,11 +20,13 @@ public enum LearningRate: Codable, Equatable, Sendable {
             if staircase { p = p.rounded(.down) }
             return initial * pow(decayRate, p)
         case let .cosineDecay(initial, decaySteps, alpha, warmupTarget, warmupSteps):
-            if let target = warmupTarget, step < warmupSteps {
-                return initial + (target - initial) * Double(step) / Double(max(1, warmupSteps))
+            // Without a warm-up target Keras ignores `warmupSteps` altogether.
+            let warmup = warmupTarget == nil ? 0 : warmupSteps
+            if let target = warmupTarget, step < warmup {
+                return initial + (target - initial) * Double(step) / Double(warmup)
             }
             let start = warmupTarget ?? initial
-            let s = Double(min(max(0, step - warmupSteps), decaySteps))
+            let s = Double(min(max(0, step - warmup), decaySteps))
             let cosine = 0.5 * (1 + cos(Double.pi * s / Double(max(1, decaySteps))))
             return start * ((1 - alpha) * cosine + alpha)
         }

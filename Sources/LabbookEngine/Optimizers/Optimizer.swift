@@ -1,7 +1,8 @@
 /// The shared part of every optimizer, as Keras 3's `BaseOptimizer.apply`: gradient clipping
-/// (`clipvalue` element-wise, `clipnorm` per weight, `globalClipnorm` over all), decoupled
-/// weight decay, the learning rate of the current step, then each subclass's `update` on each
-/// trainable weight, then `iterations += 1`. A subclass only names its slots and writes its
+/// (`clipnorm` per weight, else `globalClipnorm` over all, else `clipvalue` element-wise —
+/// Keras allows only one of them and `_clip_gradients` tests them in that order), decoupled
+/// weight decay with the learning rate of the current step, then each subclass's `update` on
+/// each trainable weight, then `iterations += 1`. A subclass only names its slots and writes its
 /// update rule.
 open class Optimizer {
     /// Keras's name for it (`adam`, `sgd`, ...).
@@ -38,6 +39,11 @@ open class Optimizer {
     /// The value a slot starts at (Adagrad's accumulator starts at 0.1).
     open func initialValue(ofSlot slot: Int) -> Float { 0 }
 
+    /// The shape of a slot for a weight of shape `shape`: the weight's own shape, except for
+    /// per-optimizer scalars kept as one-element slots (Nadam's `u_product`), so that they are
+    /// saved and restored with the other slots.
+    open func shape(ofSlot slot: Int, forWeightOfShape shape: [Int]) -> [Int] { shape }
+
     /// The hyper-parameters, for summaries and saved models (Keras's `get_config` names).
     open var config: [(String, Double)] { [] }
 
@@ -47,13 +53,14 @@ open class Optimizer {
     open func update(_ variable: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int,
                      slots: [UnsafeMutablePointer<Float>], learningRate: Float, step: Int) {}
 
-    /// Makes the state buffers for `parameters` (once; a model's optimizer keeps its state
-    /// across `fit` calls).
+    /// Makes the state buffers for the trainable ones of `parameters` (once; a model's
+    /// optimizer keeps its state across `fit` calls).
     public func build(_ parameters: [Parameter]) throws {
-        guard slots.count != parameters.count else { return }
+        let parameters = parameters.filter(\.trainable)
+        guard !isBuilt(for: parameters) else { return }
         slots = try parameters.map { parameter in
             try slotNames.indices.map { slot in
-                var tensor = try Tensor(zeros: parameter.value.shape)
+                var tensor = try Tensor(zeros: shape(ofSlot: slot, forWeightOfShape: parameter.value.shape))
                 let start = initialValue(ofSlot: slot)
                 if start != 0 { tensor.withUnsafeMutableBufferPointer { $0.update(repeating: start) } }
                 return tensor
@@ -61,57 +68,81 @@ open class Optimizer {
         }
     }
 
-    /// Applies one step to the trainable `parameters`, whose gradients are set.
+    /// Whether the slots fit `parameters` (their count and every slot's shape), so that a
+    /// stale state can never be indexed past its end.
+    private func isBuilt(for parameters: [Parameter]) -> Bool {
+        guard slots.count == parameters.count else { return false }
+        return zip(slots, parameters).allSatisfy { weightSlots, parameter in
+            weightSlots.count == slotNames.count && weightSlots.indices.allSatisfy { slot in
+                weightSlots[slot].shape == shape(ofSlot: slot, forWeightOfShape: parameter.value.shape)
+            }
+        }
+    }
+
+    /// Applies one step to the trainable `parameters`, whose gradients are set. The gradients
+    /// are clipped in place.
     public func apply(_ parameters: [Parameter]) throws {
+        // Keras builds and updates only the trainable variables; a non-trainable parameter has
+        // no gradient buffer, so passing it through would read past its end.
+        let parameters = parameters.allSatisfy(\.trainable) ? parameters : parameters.filter(\.trainable)
+        for parameter in parameters where parameter.gradient.count != parameter.count {
+            throw EngineError.invalidModel("the gradient of '\(parameter.name)' has \(parameter.gradient.count) values "
+                + "but the weight has \(parameter.count)")
+        }
         try build(parameters)
-        let rate = learningRate.value(atStep: iterations)
+        // Keras casts the rate and the decay to the weight's dtype, float32.
+        let rate = Float(learningRate.value(atStep: iterations))
+        let decay = weightDecay.map { Float($0) }
         let globalScale = globalClipScale(parameters)
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count
             parameter.gradient.withUnsafeMutableBufferPointer { g in
-                clip(g, extraScale: globalScale)
+                clip(g, globalScale: globalScale)
                 parameter.value.withUnsafeMutableBufferPointer { w in
-                    if let decay = weightDecay, decay != 0 {
-                        let factor = Float(decay * rate)
-                        for i in 0..<count { w[i] -= w[i] * factor }
+                    // `_apply_weight_decay`: w ← w − w·wd·lr, before the update step.
+                    if let decay {
+                        for i in 0..<count { w[i] -= w[i] * decay * rate }
                     }
                     let pointers = slots[index].indices.map { slot in
                         slots[index][slot].withUnsafeMutableBufferPointer { $0.baseAddress! }
                     }
                     update(w.baseAddress!, gradient: g.baseAddress!, count: count, slots: pointers,
-                           learningRate: Float(rate), step: iterations + 1)
+                           learningRate: rate, step: iterations + 1)
                 }
             }
         }
         iterations += 1
     }
 
-    /// `globalClipnorm / max(globalNorm, globalClipnorm)` over all gradients, or 1.
-    private func globalClipScale(_ parameters: [Parameter]) -> Float {
-        guard let limit = globalClipnorm else { return 1 }
+    /// Keras's `clip_by_global_norm`: `clip · min(1/‖g‖, 1/clip)` over all gradients (NaN when
+    /// the norm is not finite, as in Keras), or nil when `globalClipnorm` is not in use.
+    private func globalClipScale(_ parameters: [Parameter]) -> Float? {
+        guard activeClipnorm == nil, let limit = globalClipnorm, limit > 0 else { return nil }
         var squares = 0.0
         for parameter in parameters {
-            parameter.gradient.withUnsafeBufferPointer { g in for v in g { squares += Double(v * v) } }
+            parameter.gradient.withUnsafeBufferPointer { g in for v in g { squares += Double(v) * Double(v) } }
         }
-        let norm = squares.squareRoot()
-        return norm > limit ? Float(limit / norm) : 1
+        let norm = Float(squares.squareRoot())
+        let clip = Float(limit)
+        return clip * min(1 / norm, 1 / clip) + (norm - norm)
     }
 
-    /// Keras's `clip_by_value` then `clip_by_norm` on one gradient (and the global scale).
-    private func clip(_ g: UnsafeMutableBufferPointer<Float>, extraScale: Float) {
-        if extraScale != 1 { for i in g.indices { g[i] *= extraScale } }
-        if let limit = clipvalue {
+    /// `clipnorm` when it is set and positive (Keras's `if self.clipnorm and self.clipnorm > 0`).
+    private var activeClipnorm: Float? { clipnorm.flatMap { $0 > 0 ? Float($0) : nil } }
+
+    /// Keras's `_clip_gradients` on one gradient: `clip_by_norm` (`g·clip / max(‖g‖, clip)`)
+    /// when `clipnorm` is set, else the global scale, else `clip(g, −clipvalue, clipvalue)`.
+    private func clip(_ g: UnsafeMutableBufferPointer<Float>, globalScale: Float?) {
+        if let limit = activeClipnorm {
+            var squares = 0.0
+            for v in g { squares += Double(v) * Double(v) }
+            let denominator = max(Float(squares.squareRoot()), limit)
+            for i in g.indices { g[i] = g[i] * limit / denominator }
+        } else if let scale = globalScale {
+            for i in g.indices { g[i] *= scale }
+        } else if let limit = clipvalue, limit > 0 {
             let l = Float(limit)
             for i in g.indices { g[i] = min(max(g[i], -l), l) }
-        }
-        if let limit = clipnorm {
-            var squares = 0.0
-            for v in g { squares += Double(v * v) }
-            let norm = squares.squareRoot()
-            if norm > limit {
-                let scale = Float(limit / norm)
-                for i in g.indices { g[i] *= scale }
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
-/// Stochastic gradient descent with optional (Nesterov) momentum, as Keras 3's `SGD`:
-/// `m ← μ·m − lr·g; w ← w + m` (Nesterov: `w ← w + μ·m − lr·g`); without momentum `w ← w − lr·g`.
+/// Stochastic gradient descent with optional momentum (Polyak, 1964) or Nesterov momentum
+/// (Sutskever et al., 2013), as Keras 3's `optimizers/sgd.py`: `m ← μ·m − lr·g; w ← w + m`
+/// (Nesterov: `w ← w + μ·m − lr·g` with the new `m`); without momentum `w ← w − lr·g`, and no slot.
 public final class SGD: Optimizer {
     public let momentum: Float
     public let nesterov: Bool

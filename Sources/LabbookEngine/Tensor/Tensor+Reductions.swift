@@ -95,13 +95,20 @@ extension Tensor {
         return result
     }
 
+    /// The first index of the largest element; NumPy treats NaN as the largest, so the first
+    /// NaN wins.
     @inline(__always)
     static func argmaxRun(_ p: UnsafePointer<Float>, count: Int, stride: Int) -> Int {
         var best = 0
         var value = p[0]
-        for i in 1..<Swift.max(1, count) where p[i * stride] > value {
-            value = p[i * stride]
-            best = i
+        if value.isNaN { return 0 }
+        for i in 1..<Swift.max(1, count) {
+            let v = p[i * stride]
+            if v.isNaN { return i }
+            if v > value {
+                value = v
+                best = i
+            }
         }
         return best
     }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Nadam, Adam with Nesterov momentum (Dozat, 2016, "Incorporating Nesterov Momentum into Adam"),
+/// as Keras 3's `optimizers/nadam.py`, with its momentum schedule `μₜ = β₁(1 − ½·0.96ᵗ)` and the
+/// running product `Πμ` (Keras's `u_product`, updated once per step before the weights):
+/// `m ← m + (g−m)(1−β₁)`, `v ← v + (g²−v)(1−β₂)`,
+/// `m̂ = μₜ₊₁·m/(1 − Πμ·μₜ₊₁) + (1−μₜ)·g/(1 − Πμ)`, `v̂ = v/(1−β₂ᵗ)`, `w ← w − lr·m̂/(√v̂ + ε)`.
+/// `u_product` is kept as a one-element slot of every weight (all copies hold the same value),
+/// so that it is saved and restored with the other slots.
+public final class Nadam: Optimizer {
+    public let beta1: Float, beta2: Float, epsilon: Float
+
+    /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
+    public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
+                epsilon: Double = 1e-7, clipnorm: Double? = nil, clipvalue: Double? = nil,
+                globalClipnorm: Double? = nil, weightDecay: Double? = nil) {
+        self.beta1 = Float(beta1)
+        self.beta2 = Float(beta2)
+        self.epsilon = Float(epsilon)
+        super.init(kerasName: "nadam", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
+                   globalClipnorm: globalClipnorm, weightDecay: weightDecay)
+    }
+
+    override public var slotNames: [String] { ["momentum", "velocity", "u_product"] }
+    override public func initialValue(ofSlot slot: Int) -> Float { slot == 2 ? 1 : 0 }
+    override public func shape(ofSlot slot: Int, forWeightOfShape shape: [Int]) -> [Int] { slot == 2 ? [1] : shape }
+    override public var config: [(String, Double)] {
+        [("beta_1", Double(beta1)), ("beta_2", Double(beta2)), ("epsilon", Double(epsilon))]
+    }
+
+    override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
+                                slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
+        let t = Float(step)
+        let uT = beta1 * (1 - 0.5 * powf(0.96, t))
+        let uT1 = beta1 * (1 - 0.5 * powf(0.96, t + 1))
+        let m = slots[0], v = slots[1], uProduct = slots[2]
+        uProduct[0] = uProduct[0] * beta1 * (1 - 0.5 * powf(0.96, t))
+        let uProductT = uProduct[0], uProductT1 = uProduct[0] * uT1
+        let beta2Power = powf(beta2, t)
+        for i in 0..<count {
+            m[i] += (g[i] - m[i]) * (1 - beta1)
+            v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)
+            let mHat = uT1 * m[i] / (1 - uProductT1) + (1 - uT) * g[i] / (1 - uProductT)
+            let vHat = v[i] / (1 - beta2Power)
+            w[i] -= mHat * lr / (vHat.squareRoot() + epsilon)
+        }
+    }
+}
