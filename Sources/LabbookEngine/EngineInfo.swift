@@ -5,6 +5,6 @@ public enum EngineInfo {
 
     /// One line for `labbook --version` and report footers.
     public static var description: String {
-        "labbook engine \(version), \(BLAS.build), \(BLAS.threads) threads"
+        "labbook engine \(version), \(BLAS.build), \(BLAS.threads) thread\(BLAS.threads == 1 ? "" : "s")"
     }
 }

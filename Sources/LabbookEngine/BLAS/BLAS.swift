@@ -50,7 +50,7 @@ public enum BLAS {
     /// cores from the element-wise work around them, and they split the small products of a
     /// training batch poorly. labbook splits each product into column (or row) blocks, one
     /// per thread, which also keeps the result independent of scheduling.
-    nonisolated(unsafe) public static var threads = ProcessInfo.processInfo.activeProcessorCount {
+    nonisolated(unsafe) public static var threads = EngineSettings.automaticThreads {
         didSet { threads = max(1, threads) }
     }
 

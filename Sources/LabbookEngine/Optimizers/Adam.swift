@@ -35,11 +35,34 @@ public class Adam: Optimizer {
         let alpha = lr * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
         let m = slots[0], v = slots[1]
         let vMax = amsgrad ? slots[2] : v
-        for i in 0..<count {
-            m[i] += (g[i] - m[i]) * oneMinusBeta1
-            v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
-            if amsgrad { vMax[i] = max(vMax[i], v[i]) }
-            w[i] -= m[i] * alpha / (vMax[i].squareRoot() + epsilon)
+        let b1 = oneMinusBeta1, b2 = oneMinusBeta2, eps = epsilon, amsgrad = amsgrad
+        // One pass per element, 8 lanes at a time, split over the cores; lane for lane the same
+        // IEEE operations as the scalar tail, so the result does not depend on the split.
+        Parallel.forEachChunk(count) { range in
+            typealias V = VectorMath.V
+            var i = range.lowerBound
+            while i + V.scalarCount <= range.upperBound {
+                let gi = V(loading: g + i)
+                let mi = V(loading: m + i) + (gi - V(loading: m + i)) * b1
+                let vi = V(loading: v + i) + (gi * gi - V(loading: v + i)) * b2
+                mi.store(to: m + i)
+                vi.store(to: v + i)
+                var denominator = vi
+                if amsgrad {
+                    let previous = V(loading: vMax + i)
+                    denominator = previous.replacing(with: vi, where: vi .> previous)
+                    denominator.store(to: vMax + i)
+                }
+                (V(loading: w + i) - mi * alpha / (VectorMath.sqrt(denominator) + eps)).store(to: w + i)
+                i += V.scalarCount
+            }
+            while i < range.upperBound {
+                m[i] += (g[i] - m[i]) * b1
+                v[i] += (g[i] * g[i] - v[i]) * b2
+                if amsgrad { vMax[i] = max(vMax[i], v[i]) }
+                w[i] -= m[i] * alpha / (vMax[i].squareRoot() + eps)
+                i += 1
+            }
         }
     }
 }

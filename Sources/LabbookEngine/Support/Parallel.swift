@@ -6,7 +6,7 @@ enum Parallel {
     /// Below this many elements the work runs on the calling thread.
     static let threshold = 1 << 15
     /// The number of worker threads; set from `--threads`.
-    nonisolated(unsafe) static var workers = ProcessInfo.processInfo.activeProcessorCount
+    nonisolated(unsafe) static var workers = EngineSettings.automaticThreads
 
     /// Calls `body` on disjoint ranges covering `0..<count`.
     @inline(__always)

@@ -125,3 +125,17 @@ enum VectorMath {
         }
     }
 }
+
+extension SIMD8 where Scalar == Float {
+    /// The 8 floats at `pointer` (any alignment).
+    @inline(__always)
+    init(loading pointer: UnsafePointer<Float>) {
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    /// Writes the 8 lanes at `pointer` (any alignment).
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Float>.self)
+    }
+}
