@@ -22,7 +22,6 @@ public final class Sequential {
     /// allocated (a notebook cannot exhaust memory by a typo such as `Dense(1_000_000)`).
     nonisolated(unsafe) public static var parameterLimit = 100_000_000
 
-    let random: RandomContext
     let seed: UInt64
     let ordinal: Int
     /// Epochs trained so far over all `fit` calls: names the shuffle and dropout streams.
@@ -30,10 +29,14 @@ public final class Sequential {
     var trainableParameters: [Parameter] = []
 
     /// A model of `layers` whose weights come from `random`'s seed.
-    public init(_ layers: [Layer] = [], random: RandomContext = .shared) throws {
-        self.random = random
-        seed = random.seed
-        ordinal = random.nextModelOrdinal()
+    public convenience init(_ layers: [Layer] = [], random: RandomContext = .shared) throws {
+        try self.init(layers, seed: random.seed, ordinal: random.nextModelOrdinal())
+    }
+
+    /// A model whose streams are those of model `ordinal` under `seed` (a loaded model).
+    init(_ layers: [Layer], seed: UInt64, ordinal: Int) throws {
+        self.seed = seed
+        self.ordinal = ordinal
         for layer in layers { try add(layer) }
     }
 
