@@ -59,3 +59,17 @@ import Testing
         #expect(throws: EngineError.self) { try Tensor(zeros: [1 << 20, 1 << 20]) }
     }
 }
+
+extension ModelErrorTests {
+    @Test func anEmptyModelCannotBeTrained() throws {
+        let model = try Sequential()
+        model.compile(optimizer: SGD(), loss: .sparseCategoricalCrossentropy())
+        let error = #expect(throws: EngineError.self) { try model.fit(try Tensor(zeros: [4, 3]), try Tensor([9, 9, 9, 9])) }
+        #expect(error?.description.contains("has no layers") == true)
+    }
+
+    @Test func hugeValuesInAnIntegerTensorPrintWithoutTrapping() throws {
+        let t = try Tensor([1e30, 2], dtype: .float32).asType(.int32)
+        #expect(t.description.contains("1e+30"))
+    }
+}

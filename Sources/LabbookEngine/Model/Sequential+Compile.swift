@@ -18,7 +18,10 @@ extension Sequential {
     /// Checks that the model's output and the labels fit the loss, and that class labels are
     /// in range, before any training happens.
     func checkTargets(_ y: Tensor, batch: Int) throws {
-        guard let loss, let output = outputShapes.last else { return }
+        guard let loss else { return }
+        guard let output = outputShapes.last else {
+            throw EngineError.invalidModel("the model has no layers: add some with model.add(...) before training it")
+        }
         let batchShape = [batch] + output
         let labelShape = [batch] + y.shape.dropFirst()
         if loss.takesClassIndices {

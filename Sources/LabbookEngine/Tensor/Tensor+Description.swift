@@ -100,7 +100,7 @@ struct ElementFormat {
 
     init(values: [Float], dtype: DType) {
         if dtype.isInteger {
-            let width = values.map { String(Int($0)).count }.max() ?? 1
+            let width = values.map { ElementFormat.integerText($0).count }.max() ?? 1
             style = .integer(width: width)
             return
         }
@@ -124,7 +124,7 @@ struct ElementFormat {
     func string(_ v: Float) -> String {
         switch style {
         case let .integer(width):
-            let s = String(Int(v))
+            let s = ElementFormat.integerText(v)
             return String(repeating: " ", count: max(0, width - s.count)) + s
         case let .positional(digits, width):
             let s = ElementFormat.positional(v, digits: digits)
@@ -139,7 +139,7 @@ struct ElementFormat {
     /// representation, positional with at least one fractional digit (`1.0`) when the magnitude
     /// is 0 or in [1e-4, 1e6), else scientific without trailing zeros (`1e-05`, `1.234567e+06`).
     static func scalar(_ v: Float, dtype: DType) -> String {
-        if dtype.isInteger { return String(Int(v)) }
+        if dtype.isInteger { return ElementFormat.integerText(v) }
         if !v.isFinite { return nonFinite(v) }
         let magnitude = abs(v)
         if magnitude == 0 || (magnitude >= 1e-4 && magnitude < scientificCutoff) {
@@ -159,6 +159,12 @@ struct ElementFormat {
         let s = String(format: "%.\(digits)e", Double(v))
         guard digits == 0, let e = s.firstIndex(of: "e") else { return s }
         return String(s[..<e]) + "." + String(s[e...])
+    }
+
+    /// An integer element as digits; a value no Int can hold (an integer tensor cast from huge
+    /// floats) is written as the float it is rather than trapping.
+    static func integerText(_ v: Float) -> String {
+        Int(exactly: v.rounded(.towardZero)).map(String.init) ?? "\(v)"
     }
 
     /// `1.5` → `1.5`, `2` → `2.` (NumPy's trailing point), padded with spaces on the right to
