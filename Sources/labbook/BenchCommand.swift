@@ -22,8 +22,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder with the Fashion-MNIST IDX files (default: the search path of the docs).")
     var data: String?
 
-    @Option(help: "BLAS and engine threads (default: all cores).")
+    @Option(help: "Engine threads (default: one per two logical processors).")
     var threads: Int?
+
+    @Option(help: "The seed of the models' weights, shuffling and dropout.")
+    var seed: UInt64 = 0
 
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
@@ -53,7 +56,7 @@ struct BenchCommand: ParsableCommand {
         printError(String(format: "sgemm ceiling: %.1f GFLOP/s (2048³, best of 3)", ceiling))
         var results: [Benchmark.Result] = []
         for name in selected {
-            let result = try Benchmark.run(name, epochs: epochs, train: train, test: test) { printError($0) }
+            let result = try Benchmark.run(name, epochs: epochs, seed: seed, train: train, test: test) { printError($0) }
             results.append(result)
         }
         print(BenchReport(ceiling: ceiling, results: results).table)

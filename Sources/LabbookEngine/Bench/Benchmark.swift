@@ -70,9 +70,9 @@ public enum Benchmark {
 
     /// Runs one benchmark: `epochs` epochs of batch 64 with validation on the test set (B1–B3),
     /// or the prediction of the test images by a B1 model trained one epoch (B4).
-    public static func run(_ name: String, epochs: Int, train: (Tensor, Tensor), test: (Tensor, Tensor),
+    public static func run(_ name: String, epochs: Int, seed: UInt64 = 0, train: (Tensor, Tensor), test: (Tensor, Tensor),
                            progress: @escaping (String) -> Void = { _ in }) throws -> Result {
-        let random = RandomContext(seed: 0)
+        let random = RandomContext(seed: seed)
         let model = try model(name, random: random)
         BLAS.measuresTime = true
         defer { BLAS.measuresTime = false }
