@@ -22,8 +22,11 @@ public struct Notebook: Equatable, Sendable {
         }
     }
 
-    /// The sum of the questions' points (those without points count 0).
-    public var totalPoints: Double { questions.reduce(0) { $0 + ($1.points ?? 0) } }
+    /// The sum of the questions' points (those without points count 0), rounded to 6 decimals so
+    /// that 0.15 + 0.15 + 0.3… prints as the author's total, not 10.100000000000001.
+    public var totalPoints: Double {
+        (questions.reduce(0) { $0 + ($1.points ?? 0) } * 1e6).rounded() / 1e6
+    }
 
     /// The parts that answer `question`.
     public func answer(to question: Question) -> ArraySlice<NotebookPart> { parts[question.answerParts] }

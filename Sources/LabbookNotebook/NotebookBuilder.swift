@@ -103,7 +103,7 @@ struct NotebookBuilder {
         for (i, match) in openers.enumerated() {
             guard let match, let end = answerEnds[i] else { continue }
             let line = blocks[i].range.start.line
-            let name = "\(match.keyword) \(match.id)"
+            let name = "\(match.keyword.prefix(1).uppercased())\(match.keyword.dropFirst()) \(match.id)"
             let base = "\(match.keyword.lowercased())-\(match.id.replacingOccurrences(of: ".", with: "-"))"
             var anchor = base
             if let firstLine = anchors[base] {
