@@ -26,6 +26,14 @@ public struct Cell: Equatable, Sendable {
     /// The file column of 1-based code column `column`.
     public func fileColumn(forCodeColumn column: Int) -> Int { codeColumn + column - 1 }
 
+    /// Whether the code is only blank lines and `//` comments (a template cell left untouched).
+    public var isOnlyComments: Bool {
+        code.split(separator: "\n").allSatisfy {
+            let line = $0.trimmingWhitespace()
+            return line.isEmpty || line.hasPrefix("//")
+        }
+    }
+
     /// The file line of the opening fence.
     public var fenceLine: Int { range.start.line }
 }

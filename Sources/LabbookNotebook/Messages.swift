@@ -46,7 +46,7 @@ enum Messages {
         "duplicate cell label '\(label)' (first used by the cell at line \(firstLine))"
     }
     static let nestedSwiftBlock = "a swift block inside a list or quote is shown, not run: move it to the top level to run it"
-    static let indentedCode = "indented code is shown, not run: use a ```swift fence to run it"
+    static let quartoSwiftInfo = "```{swift} is shown, not run: write ```swift to make it a cell"
 
     // Inline expressions
     static let emptyInlineExpression = "empty inline expression: expected `{swift} expression`"

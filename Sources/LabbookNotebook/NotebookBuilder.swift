@@ -9,6 +9,9 @@
 ///   (any heading when no heading precedes it). So `### Tu código aquí` sub-headings inside a
 ///   `##` section do not cut answers short.
 /// - Questions are only recognised in top-level paragraphs and headings.
+/// - An answer is any cell that has code other than blank lines and `//` comments (a template
+///   cell holding `// Tu código aquí` is not an answer), or any prose block other than the
+///   placeholder; raw HTML and thematic breaks are not answers.
 struct NotebookBuilder {
     let file: String
     let source: SourceText
@@ -135,7 +138,7 @@ struct NotebookBuilder {
     private func isAnswer(_ parts: ArraySlice<NotebookPart>) -> Bool {
         parts.contains { part in
             switch part {
-            case .cell: return true
+            case .cell(let c): return !c.isOnlyComments
             case .prose(let p): return p.blocks.contains(where: hasContent)
             }
         }
@@ -163,6 +166,10 @@ struct NotebookBuilder {
             if c.fenced, !c.closed {
                 diagnostics.append(.error(Messages.unterminatedCodeBlock(line: c.range.start.line), file: file,
                                           line: c.range.start.line, column: c.range.start.column))
+            }
+            if c.fenced, c.language == "{swift}" {
+                diagnostics.append(.warning(Messages.quartoSwiftInfo, file: file, line: c.range.start.line,
+                                            column: c.range.start.column))
             }
             if c.fenced, c.language == "swift", !topLevel {
                 diagnostics.append(.warning(Messages.nestedSwiftBlock, file: file, line: c.range.start.line,

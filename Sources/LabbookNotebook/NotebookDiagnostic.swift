@@ -1,6 +1,6 @@
 /// A problem found while reading a notebook: data, not text. `DiagnosticFormatter` renders it.
-public struct NotebookDiagnostic: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Equatable, Sendable {
+public struct NotebookDiagnostic: Equatable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Equatable, Sendable, Codable {
         case error
         case warning
     }

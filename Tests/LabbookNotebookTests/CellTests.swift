@@ -161,6 +161,12 @@ import Testing
         #expect(located(r) == ["1:3: warning: a swift block inside a list or quote is shown, not run: move it to the top level to run it"])
     }
 
+    @Test func quartoBracesAreShownNotRun() {
+        let r = reading("```{swift}\nx\n```\n")
+        #expect(r.notebook!.cells.isEmpty)
+        #expect(located(r) == ["1:1: warning: ```{swift} is shown, not run: write ```swift to make it a cell"])
+    }
+
     @Test func cellSourceIsTheWholeFence() {
         let cell = notebook("```swift\n//| label: a\nx\n```\n").cells[0]
         #expect(cell.source == "```swift\n//| label: a\nx\n```")

@@ -115,6 +115,8 @@ import Testing
         ("*Tu respuesta aquí*\n\nHay 60000 imágenes.", true),
         ("```python\nprint(1)\n```", true),
         ("```swift\nprint(1)\n```", true),
+        ("```swift\n//| label: q1\n// Tu código aquí\n\n```", false),
+        ("```swift\n// Tu código aquí\nlet x = 1\n```", true),
     ])
     func answeredOrNot(answer: String, answered: Bool) {
         let r = reading("**Pregunta 1 (1 punto)** Enunciado.\n\n\(answer)\n")
