@@ -48,15 +48,14 @@ private struct Converter {
             guard let node = cmark_iter_get_node(iter) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_DOCUMENT {
-                if event == CMARK_EVENT_ENTER { stack.append(Frame(node: node)) } else { result = stack.removeLast().blocks }
+                if event == CMARK_EVENT_ENTER { stack.append(Frame(node: node)) } else if let frame = stack.popLast() { result = frame.blocks }
                 continue
             }
             if isLeaf(type) {
                 add(leaf(node, type), to: &stack)
             } else if event == CMARK_EVENT_ENTER {
                 stack.append(Frame(node: node))
-            } else {
-                let frame = stack.removeLast()
+            } else if let frame = stack.popLast() {
                 add(container(frame, type), to: &stack)
             }
         }

@@ -109,3 +109,25 @@ import Testing
         #expect(r.hasErrors)
     }
 }
+
+@Suite struct RobustnessTests {
+    /// Every prefix of the sample notebook (cut front matter, half fences, half questions) reads
+    /// without crashing, and every diagnostic points inside the text.
+    @Test func everyPrefixOfTheSampleReads() throws {
+        let text = try String(contentsOfFile: fixture("sample.md"), encoding: .utf8)
+        var prefix = ""
+        for c in text {
+            prefix.append(c)
+            let r = NotebookReader.parse(prefix, file: "p.md")
+            #expect(r.notebook != nil)
+            let lineCount = prefix.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(r.diagnostics.allSatisfy { $0.line <= lineCount })
+        }
+    }
+
+    @Test(arguments: ["\0", "```", "---", "---\n---", "**", "**Pregunta", "**Pregunta 1 (", "`{swift}", "> ```swift\n>",
+                      "- ```swift\n", "\r\r\r", "# \n## \n", "[x]: <", "<!--", "    ```swift\n"])
+    func oddInputsRead(text: String) {
+        #expect(NotebookReader.parse(text, file: "odd.md").notebook != nil)
+    }
+}
