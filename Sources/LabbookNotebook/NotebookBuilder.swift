@@ -53,7 +53,7 @@ struct NotebookBuilder {
                 }
                 answerEnds[i] = end
             }
-            if case .heading(let level, _, _) = block, openers[i] == nil { sectionLevel = level }
+            if case .heading(let level, _, _) = block { sectionLevel = level }
         }
         var boundaries = Set(answerEnds.keys)
         boundaries.formUnion(answerEnds.keys.map { $0 + 1 })

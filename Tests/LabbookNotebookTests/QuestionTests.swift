@@ -99,6 +99,13 @@ import Testing
         #expect(nb.answer(to: q[1]).map(\.markdownText) == ["Una imagen."])
     }
 
+    @Test func paragraphQuestionsInsideAHeadingQuestion() {
+        let nb = notebook("## **Pregunta 2 (1 punto)**\n\n**Pregunta 2.1 (0.5 puntos)**\n\nA.\n\n### Sub\n\nB.\n\n## Next\n\nC.\n")
+        #expect(nb.questions.map(\.id) == ["2", "2.1"])
+        #expect(nb.questions.map(\.answered) == [false, true])
+        #expect(nb.answer(to: nb.questions[1]).map(\.markdownText) == ["A.\n\n### Sub\n\nB."])
+    }
+
     @Test func paragraphQuestionWithoutSectionEndsAtAnyHeading() {
         let nb = notebook("**Question 1 (1 point)**\n\nYes.\n\n### Next\n\nOther.\n")
         #expect(nb.answer(to: nb.questions[0]).map(\.markdownText) == ["Yes."])
