@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries, each through a module map and its pkg-config name.
@@ -36,6 +37,9 @@ let package = Package(
         // Figures: line charts and gray images drawn with cairo, written with libpng.
         .target(name: "LabbookPlots", dependencies: ["CCairo", "CPNG"], swiftSettings: fastMath),
 
+        // Reading a notebook: front matter, libcmark's tree, cells, inline expressions, questions.
+        .target(name: "LabbookNotebook", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+
         .executableTarget(
             name: "labbook",
             dependencies: [
@@ -46,6 +50,7 @@ let package = Package(
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
+        .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )
