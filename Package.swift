@@ -40,6 +40,17 @@ let package = Package(
         ),
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"]),
+
+        // The experiment language: lexer, parser, interpreter, diagnostics. Knows nothing of the engine.
+        .target(
+            name: "LabbookInterpreter",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .testTarget(
+            name: "LabbookInterpreterTests",
+            dependencies: ["LabbookInterpreter"],
+            resources: [.copy("Programs")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )
