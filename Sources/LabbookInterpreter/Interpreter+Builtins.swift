@@ -91,13 +91,16 @@ extension Interpreter {
     private func sequenceMethod(_ name: String, _ items: [Value], _ args: [Value], shape: Int, at range: SourceRange) throws -> Value {
         switch name {
         case "contains":
+            // `contains { ... }` passes a closure where `contains(_:)` takes an element.
+            let byPredicate = if case .function = args[0] { true } else { false }
             for item in items {
-                if shape == 0 ? equal(item, args[0]) == true : try predicate(args[0], item, range) { return .bool(true) }
+                if byPredicate ? try predicate(args[0], item, range) : equal(item, args[0]) == true { return .bool(true) }
             }
             return .bool(false)
         case "firstIndex", "first":
+            let byPredicate = if case .function = args[0] { true } else { name == "first" }
             for (i, item) in items.enumerated() {
-                let found = shape == 0 && name == "firstIndex" ? equal(item, args[0]) == true : try predicate(args[0], item, range)
+                let found = byPredicate ? try predicate(args[0], item, range) : equal(item, args[0]) == true
                 if found { return name == "first" ? item : .int(i) }
             }
             return .nil

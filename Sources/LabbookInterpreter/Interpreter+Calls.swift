@@ -25,6 +25,9 @@ struct PendingArgument {
         self.value = value
     }
 
+    /// The value's range without its label, where type errors point.
+    var valueRange: SourceRange { expr?.range ?? range }
+
     var isClosureLiteral: Bool {
         if value == nil, case .closure? = expr?.kind { return true }
         return false
@@ -63,6 +66,14 @@ struct ParameterInfo {
     }
 }
 
+extension Expr {
+    /// A name that may denote a type, as in `[Int]()`.
+    var isTypeName: Bool {
+        if case .identifier(let name) = kind, let first = name.first { return first.isUppercase }
+        return false
+    }
+}
+
 extension Interpreter {
     func evaluateCall(_ callee: Expr, _ arguments: [Argument], in environment: Environment,
                       expected: TypeSpec?, at range: SourceRange) throws -> Value {
@@ -73,6 +84,10 @@ extension Interpreter {
         case .implicitMember(let name):
             let value = try implicitMember(name, expected: expected, at: callee.range)
             return try call(value, pending, in: environment, at: range)
+        case .array(let elements) where arguments.isEmpty && elements.count == 1 && elements[0].isTypeName:
+            return .array([])  // `[Int]()`
+        case .dictionary(let entries) where arguments.isEmpty && entries.count == 1 && entries[0].key.isTypeName:
+            return .dictionary([:])  // `[String: Int]()`
         default:
             let value = try evaluate(callee, in: environment)
             if case .function(let function) = value, function === library.expectFunction {
@@ -188,6 +203,13 @@ extension Interpreter {
         }
         returnTypes.append(declaration.returnType)
         defer { returnTypes.removeLast() }
+        // A body of one expression returns its value (Swift 5.9).
+        if declaration.body.count == 1, case .expression(let expr) = declaration.body[0].kind,
+           let returnType = declaration.returnType, !returnType.isVoid {
+            try tick(at: declaration.body[0].range)
+            let value = try evaluate(expr, in: scope, expected: returnType)
+            return try finish(.returned(value, expr.range), returnType: returnType, name: declaration.name, at: range)
+        }
         let completion = try execute(declaration.body, in: scope, collector: nil)
         return try finish(completion, returnType: declaration.returnType, name: declaration.name, at: range)
     }
@@ -318,23 +340,24 @@ extension Interpreter {
                 if parameter.isVariadic {
                     var items: [Value] = []
                     for a in slot {
-                        guard let item = try convertArgument(values[a], parameter, name: name, at: arguments[a].range) else {
+                        guard let item = try convertArgument(values[a], parameter, name: name, at: arguments[a].valueRange) else {
                             failed = true
-                            firstMismatch = firstMismatch ?? mismatch(values[a], parameter, name: name, at: arguments[a].range)
+                            firstMismatch = firstMismatch ?? mismatch(values[a], parameter, name: name, at: arguments[a].valueRange)
                             break
                         }
                         items.append(item)
                     }
                     bound.append(.array(items))
                 } else if let a = slot.first {
-                    guard let item = try convertArgument(values[a], parameter, name: name, at: arguments[a].range) else {
+                    guard let item = try convertArgument(values[a], parameter, name: name, at: arguments[a].valueRange) else {
                         failed = true
-                        firstMismatch = firstMismatch ?? mismatch(values[a], parameter, name: name, at: arguments[a].range)
+                        firstMismatch = firstMismatch ?? mismatch(values[a], parameter, name: name, at: arguments[a].valueRange)
                         break
                     }
                     bound.append(item)
                 } else {
-                    bound.append(try defaultValue(match.index, p))
+                    let value = try defaultValue(match.index, p)
+                    bound.append(try convertArgument(value, parameter, name: name, at: range) ?? value)
                 }
                 if failed { break }
             }

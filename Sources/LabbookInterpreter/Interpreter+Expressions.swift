@@ -148,10 +148,12 @@ extension Interpreter {
 }
 
 extension TypeSpec {
-    /// The type inside an optional.
+    /// The type inside an optional (or a tuple element's label).
     var unwrapped: TypeSpec {
-        if case .optional(let wrapped) = self { return wrapped.unwrapped }
-        return self
+        switch self {
+        case .optional(let wrapped), .labeled(_, let wrapped): return wrapped.unwrapped
+        default: return self
+        }
     }
 
     /// The element of an array or builder, else the type itself: where `.relu` in `[.relu]` looks.

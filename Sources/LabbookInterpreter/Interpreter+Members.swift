@@ -57,6 +57,8 @@ extension Interpreter {
             if let member = type.staticMember(name) { return member }
             let names = type.lineage.flatMap { Array($0.staticMembers.keys) }
             throw Diagnostic(.error, Messages.noStaticMember(name, in: type.name, suggestion: Suggestion.nearest(to: name, in: names)), at: range)
+        case .function(let function):
+            if let member = library.builtinStaticMember(name, of: function) { return member }
         case .double(let d):
             switch name {
             case "isNaN": return .bool(d.isNaN)
@@ -132,7 +134,11 @@ extension Interpreter {
             return PreparedMethod(isMutating: false) { _ in try self.call(value, arguments, in: environment, at: range) }
         default:
             guard Self.builtinMethods(of: receiver).contains(name) else { throw noMember(name, of: receiver, at: range) }
-            let values = try arguments.map { PendingArgument(value: try value(of: $0, expected: nil, in: environment), label: $0.label, at: $0.range) }
+            let values = try arguments.map { argument in
+                var evaluated = argument
+                evaluated.value = try value(of: argument, expected: nil, in: environment)
+                return evaluated
+            }
             return PreparedMethod(isMutating: Self.mutatingMethods.contains(name)) { receiver in
                 try self.builtinMethod(name, on: &receiver, values, at: range)
             }
@@ -186,12 +192,5 @@ extension Expr {
         case .member(let base, _), .subscript(let base, _), .forceUnwrap(let base): return base.isPath
         default: return false
         }
-    }
-}
-
-extension PendingArgument {
-    init(value: Value, label: String?, at range: SourceRange) {
-        self.init(value: value, at: range)
-        self.label = label
     }
 }

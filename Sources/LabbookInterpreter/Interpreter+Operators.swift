@@ -154,7 +154,7 @@ extension Interpreter {
 
 extension Value {
     /// The value as a Double, for an Int or a Double.
-    var doubleValue: Double? {
+    public var doubleValue: Double? {
         switch self {
         case .int(let n): return Double(n)
         case .double(let d): return d

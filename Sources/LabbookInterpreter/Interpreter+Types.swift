@@ -10,7 +10,8 @@ extension Interpreter {
             case ("Int", .int), ("Bool", .bool), ("String", .string), ("Double", .double), ("Float", .double): return value
             case ("Double", .int(let n)), ("Float", .int(let n)): return .double(Double(n))
             case ("Void", _): return value.isVoid ? value : nil
-            case ("Int", _), ("Bool", _), ("String", _), ("Double", _), ("Float", _): return nil
+            case ("Range", .range): return value
+            case ("Int", _), ("Bool", _), ("String", _), ("Double", _), ("Float", _), ("Range", _): return nil
             default: return try coerceNative(value, to: name, at: range)
             }
         case .array(let element):
@@ -33,13 +34,17 @@ extension Interpreter {
             }
             return .dictionary(entries)
         case .tuple(let types):
-            guard case .tuple(let items, let labels) = value, items.count == types.count else { return nil }
+            guard case .tuple(let items, var labels) = value, items.count == types.count else { return nil }
             var result: [Value] = []
-            for (item, itemType) in zip(items, types) {
+            for (i, (item, itemType)) in zip(items, types).enumerated() {
                 guard let converted = try coerce(item, to: itemType, at: range) else { return nil }
                 result.append(converted)
+                // The type's labels name the elements: `-> (min: Int, max: Int)` labels `(a, b)`.
+                if case .labeled(let label, _) = itemType { labels[i] = label }
             }
             return .tuple(result, labels: labels)
+        case .labeled(_, let type):
+            return try coerce(value, to: type, at: range)
         case .optional(let wrapped):
             if value.isNil { return .some(.nil) }
             return try coerce(value, to: wrapped, at: range)
@@ -54,7 +59,7 @@ extension Interpreter {
 
     private func coerceNative(_ value: Value, to name: String, at range: SourceRange) throws -> Value? {
         guard let type = library.type(named: name) else {
-            let known = ["Int", "Double", "Bool", "String", "Any", "Void"] + Array(library.types.keys)
+            let known = ["Int", "Double", "Bool", "String", "Any", "Void", "Range"] + Array(library.types.keys)
             throw Diagnostic(.error, Messages.unknownType(name, suggestion: Suggestion.nearest(to: name, in: known)), at: range)
         }
         if case .native(let native) = value, native.type.isKind(of: name) { return value }

@@ -59,6 +59,21 @@ public final class Library {
 
     var globalNames: [String] { Array(functions.keys) + Array(types.keys) + Array(constants.keys) }
 
+    /// `Int.max`, `Double.pi`: static members of the built-in number types, whose names denote
+    /// their conversion functions.
+    func builtinStaticMember(_ name: String, of function: Function) -> Value? {
+        guard functions[function.name] === function else { return nil }
+        switch (function.name, name) {
+        case ("Int", "max"): return .int(.max)
+        case ("Int", "min"): return .int(.min)
+        case ("Double", "infinity"): return .double(.infinity)
+        case ("Double", "pi"): return .double(.pi)
+        case ("Double", "nan"): return .double(.nan)
+        case ("Double", "greatestFiniteMagnitude"): return .double(.greatestFiniteMagnitude)
+        default: return nil
+        }
+    }
+
     /// The standard `expect`, which the interpreter calls specially to record operand values.
     var expectFunction: Function? { functions["expect"] }
 

@@ -10,7 +10,10 @@ public struct ParsedBlock {
         var lexer = Lexer(source, firstLine: firstLine)
         var parser = Parser(tokens: lexer.tokenize())
         statements = parser.parseBlock()
-        diagnostics = (lexer.diagnostics + parser.diagnostics).sorted {
+        // A lexical error usually causes a syntax error on its line too; report only the first.
+        let lexicalLines = Set(lexer.diagnostics.map(\.range.line))
+        let syntax = parser.diagnostics.filter { !lexicalLines.contains($0.range.line) }
+        diagnostics = (lexer.diagnostics + syntax).sorted {
             ($0.range.start.offset, $0.range.start.line) < ($1.range.start.offset, $1.range.start.line)
         }
     }

@@ -165,6 +165,11 @@ extension Parser {
         case .dollar(let n): advance(); return Expr(kind: .identifier("$\(n)"), range: token.range)
         case .punct("."):
             advance()
+            // Keywords are member names too: `.continue`, as in Swift.
+            if case .keyword(let keyword) = peek.kind {
+                advance()
+                return Expr(kind: .implicitMember(keyword.rawValue), range: token.range.to(previous.range))
+            }
             let name = try identifier(Messages.expected("a member name after '.'"))
             return Expr(kind: .implicitMember(name), range: token.range.to(previous.range))
         case .punct("("): return try parenthesized()

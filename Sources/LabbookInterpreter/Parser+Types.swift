@@ -25,16 +25,23 @@ extension Parser {
             var items: [TypeSpec] = []
             if !check(.punct(")")) {
                 repeat {
-                    // Tuple labels are accepted and ignored: elements are checked by position.
-                    if case .identifier = peek.kind, peek(1).kind == .punct(":") { advance(); advance() }
-                    items.append(try typeSpec())
+                    if case .identifier(let label) = peek.kind, peek(1).kind == .punct(":") {
+                        advance(); advance()
+                        items.append(.labeled(label, try typeSpec()))
+                    } else {
+                        items.append(try typeSpec())
+                    }
                 } while match(.punct(","))
             }
             try consume(.punct(")"), Messages.expected("')' to close the type"))
             if match(.punct("->")) {
                 type = .function(items, try typeSpec())
             } else {
-                type = items.count == 1 ? items[0] : .tuple(items)
+                if items.count == 1, case .labeled = items[0] {
+                    type = .tuple(items)
+                } else {
+                    type = items.count == 1 ? items[0] : .tuple(items)
+                }
             }
         default:
             throw Diagnostic(.error, Messages.expectedType(token.kind), at: token.range)

@@ -57,10 +57,18 @@ struct Parser {
     }
 
     /// Skips to the start of the next statement: a token on a new line, after a `;`, or a `}`.
+    /// A block opened while skipping is skipped whole, so its `}` is not taken for the end of
+    /// the enclosing one.
     mutating func synchronize(from start: Int) {
-        if current == start { advance() }
+        var depth = 0
+        if current == start {
+            if check(.punct("{")) { depth += 1 }
+            advance()
+        }
         while !check(.eof) {
-            if previous.kind == .punct(";") || peek.followsNewline || check(.punct("}")) { return }
+            if depth == 0 && (previous.kind == .punct(";") || peek.followsNewline || check(.punct("}"))) { return }
+            if check(.punct("{")) { depth += 1 }
+            if check(.punct("}")) { depth -= 1 }
             advance()
         }
     }

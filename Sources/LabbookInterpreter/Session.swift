@@ -117,7 +117,9 @@ public final class Session {
             let done = DispatchSemaphore(value: 0)
             let box = UncheckedBox(body)
             let thread = Thread {
-                box.value()
+                box.value?()
+                // Release `body` before signalling: it must not outlive this call.
+                box.value = nil
                 done.signal()
             }
             thread.stackSize = Self.stackSize
@@ -129,7 +131,7 @@ public final class Session {
 
 /// Carries a non-Sendable closure to the thread that runs it while its caller waits.
 private final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
+    var value: T?
     init(_ value: T) { self.value = value }
 }
 

@@ -8,6 +8,8 @@ public indirect enum TypeSpec: Hashable, Sendable, CustomStringConvertible, Expr
     case array(TypeSpec)
     case dictionary(TypeSpec, TypeSpec)
     case tuple([TypeSpec])
+    /// An element of a tuple type with its label: `(loss: Double, accuracy: Double)`.
+    case labeled(String, TypeSpec)
     case optional(TypeSpec)
     case function([TypeSpec], TypeSpec)
     /// A result-builder parameter: a closure argument is run at once and every expression
@@ -30,6 +32,7 @@ public indirect enum TypeSpec: Hashable, Sendable, CustomStringConvertible, Expr
         case .function(let parameters, let result):
             return "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
         case .builder(let element): return "{ \(element)... }"
+        case .labeled(let label, let type): return "\(label): \(type)"
         }
     }
 }
