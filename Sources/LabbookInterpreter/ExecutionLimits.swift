@@ -8,11 +8,13 @@ public struct ExecutionLimits: Sendable {
     public var maximumSteps: Int
     /// Nested function calls (recursion).
     public var maximumCallDepth: Int
-    /// Elements a collection built by the interpreter may hold (`Array(0..<n)`, `map` on a range).
+    /// Elements a collection built by the interpreter may hold (`Array(0..<n)`, `map` on a
+    /// range), and characters a string may hold: doubling a string in a loop must end in a
+    /// diagnostic, not in an exhausted memory.
     public var maximumCollectionCount: Int
 
     public init(timeout: Duration? = nil, maximumSteps: Int = .max, maximumCallDepth: Int = 1_000,
-                maximumCollectionCount: Int = 50_000_000) {
+                maximumCollectionCount: Int = 10_000_000) {
         self.timeout = timeout
         self.maximumSteps = maximumSteps
         self.maximumCallDepth = maximumCallDepth

@@ -125,8 +125,11 @@ extension Interpreter {
             return best
         case "joined":
             let separator = shape == 1 ? try stringArgument(args[0], name, range) : ""
+            var length = 0
             return .string(try items.map { item in
                 guard case .string(let s) = item else { throw Diagnostic(.error, Messages.joinedNeedsStrings(item.typeName), at: range) }
+                length += s.utf8.count + separator.utf8.count
+                try checkStringSize(length, at: range)
                 return s
             }.joined(separator: separator))
         case "prefix", "suffix", "dropFirst", "dropLast":

@@ -18,6 +18,7 @@ extension Interpreter {
                 case .text(let t): text += t
                 case .expr(let e): text += try evaluate(e, in: environment).description
                 }
+                try checkStringSize(text.utf8.count, at: expr.range)
             }
             return .string(text)
 

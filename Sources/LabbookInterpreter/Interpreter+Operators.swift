@@ -15,7 +15,9 @@ extension Interpreter {
             if let a = l.doubleValue, let b = r.doubleValue, let result = doubleOperation(op, a, b) { return result }
         case (.string(let a), .string(let b)):
             switch op {
-            case "+": return .string(a + b)
+            case "+":
+                try checkStringSize(a.utf8.count + b.utf8.count, at: range)
+                return .string(a + b)
             case "<": return .bool(a < b)
             case "<=": return .bool(a <= b)
             case ">": return .bool(a > b)

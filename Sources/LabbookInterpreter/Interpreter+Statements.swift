@@ -198,6 +198,7 @@ extension Interpreter {
         if case .range(let r) = sequence { try checkCollectionSize(r.count, at: range) }
         var result: [Value] = []
         try iterate(sequence, at: range) { element in
+            try tick(at: range)
             result.append(element)
             if result.count > limits.maximumCollectionCount { try checkCollectionSize(result.count, at: range) }
             return true

@@ -69,7 +69,7 @@ extension Interpreter {
             return .element(i)
         case .range(let r):
             let (upper, overflow) = r.isClosed ? r.upper.addingReportingOverflow(1) : (r.upper, false)
-            guard !overflow, r.lower >= 0, upper <= count else {
+            guard !overflow, r.lower >= 0, r.lower <= upper, upper <= count else {
                 throw Diagnostic(.error, Messages.sliceOutOfRange(Value.range(r).description, count: count), at: range)
             }
             return .slice(r.lower..<upper)

@@ -66,6 +66,13 @@ final class Interpreter {
         return text
     }
 
+    /// Refuses to build a string longer than the collection limit.
+    func checkStringSize(_ utf8Count: Int, at range: SourceRange) throws {
+        guard utf8Count <= limits.maximumCollectionCount else {
+            throw Diagnostic(.error, Messages.stringTooLarge(limits.maximumCollectionCount), at: range)
+        }
+    }
+
     /// Refuses to build a collection larger than the limit.
     func checkCollectionSize(_ count: Int?, at range: SourceRange) throws {
         guard let count, count <= limits.maximumCollectionCount else {

@@ -7,6 +7,8 @@ struct Lexer {
     private var column = 1
     private(set) var diagnostics: [Diagnostic] = []
     private var previousKind: Token.Kind?
+    /// Nesting of `\( ... )` inside strings, bounded so hostile input cannot exhaust the stack.
+    private var interpolationDepth = 0
 
     /// - Parameter firstLine: the file line of the block's first line, so positions are file lines.
     init(_ source: String, firstLine: Int = 1) {
@@ -248,6 +250,10 @@ struct Lexer {
                 report(Messages.badEscape("u{\(hex)"), from: start)
             }
         case "(":
+            guard interpolationDepth < 16 else {
+                report(Messages.interpolationTooDeep, from: start)
+                return true
+            }
             if !text.isEmpty { parts.append(.text(text)) }
             text = ""
             parts.append(.interpolation(lexInterpolation(start: start)))
@@ -263,7 +269,11 @@ struct Lexer {
         var depth = 0
         let savedPrevious = previousKind
         previousKind = nil
-        defer { previousKind = savedPrevious }
+        interpolationDepth += 1
+        defer {
+            previousKind = savedPrevious
+            interpolationDepth -= 1
+        }
         while true {
             if peek() == "\n" || peek() == nil {
                 report(Messages.unterminatedInterpolation, from: start)

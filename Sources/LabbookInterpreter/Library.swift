@@ -99,8 +99,10 @@ public final class CallContext {
         interpreter.sink.emit(output)
     }
 
-    /// Throws when the block has been cancelled or has run out of time; call it between batches.
+    /// Throws when the block has been cancelled, has run out of time or (a batch counting as a
+    /// step) out of steps; call it between batches.
     public func checkInterruption() throws {
+        try interpreter.tick(at: range)
         try interpreter.checkInterruption(at: range)
     }
 

@@ -11,6 +11,7 @@ enum Messages {
     static func badEscape(_ e: String) -> String { "invalid escape sequence '\\\(e)' in string" }
     static let unterminatedInterpolation = "unterminated string interpolation: expected ')'"
     static let unterminatedComment = "unterminated '/*' comment"
+    static let interpolationTooDeep = "string interpolations are nested too deeply"
 
     // MARK: Syntax
 
@@ -178,6 +179,7 @@ enum Messages {
     static func numberExpected(_ function: String, _ found: String) -> String { "'\(function)' needs a number, found '\(found)'" }
     static let zeroStride = "stride(by:) needs a finite step other than 0"
     static func collectionTooLarge(_ limit: Int) -> String { "this would build a collection of more than \(limit) elements" }
+    static func stringTooLarge(_ limit: Int) -> String { "this would build a string of more than \(limit) characters" }
 
     // MARK: String(format:)
 

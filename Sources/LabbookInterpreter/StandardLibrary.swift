@@ -118,8 +118,17 @@ enum StandardLibrary {
             var limit = Int.max
             if case .array(let items) = args[0] { limit = min(limit, items.count) }
             if case .array(let items) = args[1] { limit = min(limit, items.count) }
-            try interpreter.iterate(args[0], at: range) { a.append($0); return a.count < limit }
-            try interpreter.iterate(args[1], at: range) { b.append($0); return b.count < min(limit, a.count) }
+            try interpreter.iterate(args[0], at: range) {
+                try interpreter.tick(at: range)
+                a.append($0)
+                try interpreter.checkCollectionSize(a.count, at: range)
+                return a.count < limit
+            }
+            try interpreter.iterate(args[1], at: range) {
+                try interpreter.tick(at: range)
+                b.append($0)
+                return b.count < min(limit, a.count)
+            }
             return .array(zip(a, b).map { .tuple([$0, $1]) })
         }
         for (label, isClosed) in [("to", false), ("through", true)] {
