@@ -52,8 +52,3 @@ public struct NativeError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
-
-/// The diagnostics of a parse or a run; thrown when a block cannot go on.
-public struct DiagnosticList: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-}

@@ -43,8 +43,4 @@ public struct Overload {
         self.body = body
     }
 
-    /// `name(label:_:)`, for messages listing candidates.
-    func signature(_ name: String) -> String {
-        name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
-    }
 }

@@ -32,6 +32,12 @@ public struct CellOption: Hashable, Sendable {
     /// The notebook line of the option.
     public var line: Int
 
+    public init(key: String, value: String, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+
     /// The options at the top of `source`: consecutive `//|` lines, blank lines allowed before.
     public static func parse(_ source: String, firstLine: Int = 1) -> [CellOption] {
         var options: [CellOption] = []

@@ -93,11 +93,6 @@ public struct IntRange: Hashable, Sendable {
 
     public func contains(_ n: Int) -> Bool { n >= lower && (isClosed ? n <= upper : n < upper) }
 
-    /// The element at `offset` from `lower`, if inside the range.
-    public func element(at offset: Int) -> Int? {
-        let (n, overflow) = lower.addingReportingOverflow(offset)
-        return !overflow && offset >= 0 && contains(n) ? n : nil
-    }
 }
 
 /// A value of a native type: the registered type and the Swift value or object it wraps.
