@@ -27,13 +27,7 @@ extension Interpreter {
 
         case .implicitMember(let name):
             let value = try implicitMember(name, expected: expected, at: expr.range)
-            // A member that takes only defaulted arguments may be written bare:
-            // `.sparseCategoricalCrossentropy` for `.sparseCategoricalCrossentropy(fromLogits: false)`.
-            if case .function(let function) = value, case .native = function.kind {
-                if case .function? = expected?.unwrapped { return value }
-                return try call(function, [], in: environment, at: expr.range)
-            }
-            return value
+            return try bareStaticMember(value, expected: expected, in: environment, at: expr.range)
 
         case .array(let elements):
             let elementType: TypeSpec? = if case .array(let e)? = expected?.unwrapped { e } else { nil }
@@ -82,7 +76,9 @@ extension Interpreter {
 
         case .member(let base, let name):
             let value = try evaluate(base, in: environment)
-            return try member(name, of: value, at: expr.range)
+            let result = try member(name, of: value, at: expr.range)
+            if case .type = value { return try bareStaticMember(result, expected: expected, in: environment, at: expr.range) }
+            return result
 
         case .subscript(let base, let arguments):
             let value = try evaluate(base, in: environment)
@@ -105,6 +101,17 @@ extension Interpreter {
         if let value = library.global(name) { return value }
         let suggestion = Suggestion.nearest(to: name, in: environment.visibleNames + library.globalNames)
         throw Diagnostic(.error, Messages.unknownName(name, suggestion: suggestion), at: range)
+    }
+
+    /// A static method whose parameters all have defaults may be written bare, as a value:
+    /// `.sparseCategoricalCrossentropy` (or `Loss.sparseCategoricalCrossentropy`) for
+    /// `.sparseCategoricalCrossentropy(fromLogits: false)`. Where a function is expected it
+    /// stays a function.
+    private func bareStaticMember(_ value: Value, expected: TypeSpec?, in environment: Environment, at range: SourceRange) throws -> Value {
+        guard case .function(let function) = value, case .native(let overloads) = function.kind,
+              overloads.contains(where: { $0.parameters.allSatisfy { $0.defaultValue != nil || $0.isVariadic } }) else { return value }
+        if case .function? = expected?.unwrapped { return value }
+        return try call(function, [], in: environment, at: range)
     }
 
     /// `.name` resolved in the expected type, or in the one registered type that has it.

@@ -16,3 +16,4 @@ func pick(_ a: Activation = .sigmoid) -> Activation { a }
 print(pick(), pick("relu"))               // expect: sigmoid relu
 let chosen = true ? Activation.relu : .sigmoid
 print(chosen)                             // expect: relu
+print(lossName(Loss.crossentropy), Loss.crossentropy(fromLogits: true))  // expect: crossentropy crossentropy(logits)
