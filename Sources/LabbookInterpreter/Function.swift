@@ -32,6 +32,10 @@ public final class Function {
     /// Errors inside the function (a failed `!`, a wrong type) are thrown as ``Diagnostic``s
     /// located in the closure's source; rethrow them unchanged so the student sees that place.
     /// The result has been checked against the closure's declared return type, if any.
+    ///
+    /// Call it only from the thread running a native function of the session (the
+    /// interpreter is not thread-safe); a function kept from an earlier block (a callback stored
+    /// in a model) runs in the block that is running now and prints into its output.
     public func call(_ arguments: [Value]) throws -> Value {
         guard let interpreter = session?.activeInterpreter else {
             throw NativeError(Messages.callbackOutsideBlock(name))

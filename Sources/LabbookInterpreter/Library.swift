@@ -47,6 +47,13 @@ public final class Library {
         return type
     }
 
+    /// Registers a name that only holds static members (`FashionMNIST.loadData()`,
+    /// `FashionMNIST.classNames`): a type without values.
+    @discardableResult
+    public func registerNamespace(_ name: String) -> NativeType<Void> {
+        registerType(Void.self, name: name, semantics: .value)
+    }
+
     /// A registered type by name.
     public func type(named name: String) -> AnyNativeType? { types[name] }
 

@@ -73,7 +73,7 @@ enum FakeLibrary {
         loss.spellings(["crossentropy"]) { $0 == "crossentropy" ? loss.wrap("crossentropy") : nil }
         library.function("lossName", [Parameter(nil, "Loss")]) { args in .string(try args.native(0, as: loss)) }
 
-        let data = library.registerType(Void.self, name: "FakeData", semantics: .value)
+        let data = library.registerNamespace("FakeData")
         data.staticMethod("loadData") { _ in
             let train = Value.tuple([vec.wrap(Vec(items: [1, 2, 3])), .array([.int(0), .int(1), .int(2)])])
             let test = Value.tuple([vec.wrap(Vec(items: [4])), .array([.int(1)])])
@@ -135,6 +135,12 @@ enum FakeLibrary {
             let i = try args.int(0)
             guard v.items.indices.contains(i), let d = value.doubleValue else { throw NativeError("cannot set element \(i)") }
             v.items[i] = d
+        })
+        // `v[i, j]`: the product of two elements, to exercise subscripts of several indices.
+        vec.subscriptAccess([Parameter(nil, "Int", name: "i"), Parameter(nil, "Int", name: "j")], get: { v, args in
+            let i = try args.int(0), j = try args.int(1)
+            guard v.items.indices.contains(i), v.items.indices.contains(j) else { throw NativeError("bad indices") }
+            return .double(v.items[i] * v.items[j])
         })
         vec.subscriptAccess([Parameter(nil, "Range", name: "range")], get: { v, args in
             guard case .range(let r) = args[0], r.lower >= 0, r.upper <= v.items.count else { throw NativeError("bad range") }

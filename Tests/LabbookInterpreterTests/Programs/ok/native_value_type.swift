@@ -9,6 +9,7 @@ v.first = 1
 print(v.first!)                    // expect: 1.0
 v.append(7)
 print(v[1..<3], v.count)           // expect: Vec([5.0, 6.0]) 4
+print(v[1, 2])                     // expect: 30.0
 let w = v + 1
 print(w, v * v)                    // expect: Vec([2.0, 6.0, 7.0, 8.0]) Vec([1.0, 25.0, 36.0, 49.0])
 print(-Vec([1]), 2 - Vec([1, 2]))  // expect: Vec([-1.0]) Vec([1.0, 0.0])
