@@ -74,11 +74,12 @@ public indirect enum StmtKind: Sendable {
     case expression(Expr)
     /// `let`/`var` with a pattern, an optional annotation and a value.
     case binding(isConstant: Bool, Pattern, TypeSpec?, Expr)
-    /// `target = value` or `target op= value` (`op` is `+`, `-`, ...; nil for plain assignment).
+    /// `target = value` or `target op= value` (`op` is `+`, `-`, ...; nil for plain assignment);
+    /// a tuple of targets takes a tuple's elements: `(a, b) = (b, a)`.
     case assignment(target: Expr, op: String?, value: Expr)
     case `if`([ConditionalBranch], else: [Stmt]?)
-    case `guard`(Condition, else: [Stmt])
-    case `while`(Condition, [Stmt])
+    case `guard`([Condition], else: [Stmt])
+    case `while`([Condition], [Stmt])
     case `repeat`([Stmt], while: Expr)
     case `for`(Pattern, in: Expr, [Stmt])
     case `break`
@@ -87,14 +88,15 @@ public indirect enum StmtKind: Sendable {
     case function(FunctionDeclaration)
 }
 
-/// A condition of `if`, `guard` or `while`: a Bool expression or `let name = optional`.
+/// A condition of `if`, `guard` or `while`: a Bool expression or `let name = optional`. A
+/// statement takes a comma-separated list of them, all of which must hold, tested in order.
 public enum Condition: Sendable {
     case expression(Expr)
     case optionalBinding(isConstant: Bool, Pattern, Expr)
 }
 
 public struct ConditionalBranch: Sendable {
-    public var condition: Condition
+    public var conditions: [Condition]
     public var body: [Stmt]
 }
 

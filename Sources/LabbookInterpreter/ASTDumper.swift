@@ -7,10 +7,10 @@ enum ASTDumper {
             return "(\(isConstant ? "let" : "var") \(dump(pattern))\(type.map { ": \($0)" } ?? "") \(dump(value)))"
         case .assignment(let target, let op, let value): return "(\(op ?? "")= \(dump(target)) \(dump(value)))"
         case .if(let branches, let elseBody):
-            let parts = branches.map { "\(dump($0.condition)) \(dump($0.body))" }
+            let parts = branches.map { "\(dump($0.conditions)) \(dump($0.body))" }
             return "(if " + parts.joined(separator: " elif ") + (elseBody.map { " else \(dump($0))" } ?? "") + ")"
-        case .guard(let condition, let body): return "(guard \(dump(condition)) else \(dump(body)))"
-        case .while(let condition, let body): return "(while \(dump(condition)) \(dump(body)))"
+        case .guard(let conditions, let body): return "(guard \(dump(conditions)) else \(dump(body)))"
+        case .while(let conditions, let body): return "(while \(dump(conditions)) \(dump(body)))"
         case .repeat(let body, let condition): return "(repeat \(dump(body)) while \(dump(condition)))"
         case .for(let pattern, let sequence, let body): return "(for \(dump(pattern)) in \(dump(sequence)) \(dump(body)))"
         case .break: return "(break)"
@@ -63,6 +63,10 @@ enum ASTDumper {
 
     private static func dump(_ body: [Stmt]) -> String {
         "{ " + body.map(dump).joined(separator: "; ") + " }"
+    }
+
+    private static func dump(_ conditions: [Condition]) -> String {
+        conditions.map(dump).joined(separator: ", ")
     }
 
     private static func dump(_ condition: Condition) -> String {

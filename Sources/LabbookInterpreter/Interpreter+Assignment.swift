@@ -21,6 +21,11 @@ struct LValue {
 extension Interpreter {
     /// `target = value` and `target op= value`.
     func assign(_ target: Expr, op: String?, _ valueExpr: Expr, in environment: Environment, at range: SourceRange) throws {
+        if case .tuple(let targets) = target.kind {
+            guard op == nil else { throw Diagnostic(.error, Messages.compoundTupleAssignment, at: range) }
+            try assign(targets.map(\.value), try evaluate(valueExpr, in: environment), in: environment, at: valueExpr.range)
+            return
+        }
         let lvalue = try resolve(target, in: environment)
         var expected: TypeSpec?
         if case .variable(let variable, _, _) = lvalue.root, lvalue.path.isEmpty { expected = variable.type }
@@ -33,6 +38,32 @@ extension Interpreter {
         // An annotated variable keeps its type.
         if case .variable(let variable, let name, _) = lvalue.root, lvalue.path.isEmpty, let type = variable.type {
             variable.value = try convert(variable.value, to: type, at: valueExpr.range, what: .assignment(name))
+        }
+    }
+
+    /// `(a, (b, c)) = value`: every target is resolved before any is assigned, so that
+    /// `(a, b) = (b, a)` swaps.
+    private func assign(_ targets: [Expr], _ value: Value, in environment: Environment, at range: SourceRange) throws {
+        guard case .tuple(let values, _) = value else {
+            throw Diagnostic(.error, Messages.destructureNonTuple(targets.count, found: value.typeName), at: range)
+        }
+        guard values.count == targets.count else {
+            throw Diagnostic(.error, Messages.destructureCount(pattern: targets.count, tuple: values.count), at: range)
+        }
+        var simple: [(LValue, Value, SourceRange)] = []
+        for (target, item) in zip(targets, values) {
+            if case .identifier("_") = target.kind { continue }
+            if case .tuple(let inner) = target.kind {
+                try assign(inner.map(\.value), item, in: environment, at: range)
+            } else {
+                simple.append((try resolve(target, in: environment), item, target.range))
+            }
+        }
+        for (lvalue, item, targetRange) in simple {
+            try modify(lvalue, mutating: nil, at: targetRange) { $0 = item }
+            if case .variable(let variable, let name, _) = lvalue.root, lvalue.path.isEmpty, let type = variable.type {
+                variable.value = try convert(variable.value, to: type, at: targetRange, what: .assignment(name))
+            }
         }
     }
 

@@ -62,7 +62,7 @@ extension Interpreter {
             return try evaluateBinary(op, left, right, in: environment, at: expr.range)
 
         case .ternary(let condition, let whenTrue, let whenFalse):
-            return try test(.expression(condition), in: environment)
+            return try test([.expression(condition)], in: environment)
                 ? evaluate(whenTrue, in: environment, expected: expected)
                 : evaluate(whenFalse, in: environment, expected: expected)
 

@@ -41,26 +41,26 @@ extension Interpreter {
         case .if(let branches, let elseBody):
             for branch in branches {
                 let scope = Environment(parent: environment)
-                if try test(branch.condition, in: scope) {
+                if try test(branch.conditions, in: scope) {
                     return try execute(branch.body, in: scope, collector: collector)
                 }
             }
             if let elseBody { return try execute(elseBody, in: Environment(parent: environment), collector: collector) }
             return .normal
 
-        case .guard(let condition, let body):
+        case .guard(let conditions, let body):
             // `guard let` binds in the enclosing scope, as in Swift.
-            if try test(condition, in: environment) { return .normal }
+            if try test(conditions, in: environment) { return .normal }
             let completion = try execute(body, in: Environment(parent: environment), collector: nil)
             if case .normal = completion {
                 throw Diagnostic(.error, Messages.guardFallsThrough, at: statement.range, help: Messages.guardHelp)
             }
             return completion
 
-        case .while(let condition, let body):
+        case .while(let conditions, let body):
             while true {
                 let scope = Environment(parent: environment)
-                guard try test(condition, in: scope) else { return .normal }
+                guard try test(conditions, in: scope) else { return .normal }
                 switch try execute(body, in: scope, collector: collector) {
                 case .breakLoop: return .normal
                 case .normal, .continueLoop: try tick(at: statement.range)
@@ -76,7 +76,7 @@ extension Interpreter {
                 case .normal, .continueLoop: try tick(at: statement.range)
                 case .returned(let value, let range): return .returned(value, range)
                 }
-                guard try test(.expression(condition), in: scope) else { return .normal }
+                guard try test([.expression(condition)], in: scope) else { return .normal }
             }
 
         case .for(let pattern, let sequenceExpr, let body):
@@ -116,8 +116,14 @@ extension Interpreter {
         environment.define(declaration.name, Variable(.function(function), isConstant: true))
     }
 
-    /// Evaluates a condition; an optional binding binds its names into `environment`.
-    func test(_ condition: Condition, in environment: Environment) throws -> Bool {
+    /// Evaluates conditions in order until one fails; optional bindings bind their names into
+    /// `environment`, where the following conditions see them.
+    func test(_ conditions: [Condition], in environment: Environment) throws -> Bool {
+        for condition in conditions where try !test(condition, in: environment) { return false }
+        return true
+    }
+
+    private func test(_ condition: Condition, in environment: Environment) throws -> Bool {
         switch condition {
         case .expression(let expr):
             let value = try evaluate(expr, in: environment)

@@ -26,6 +26,7 @@ enum Messages {
     static func expectedType(_ kind: Token.Kind) -> String { "expected a type, found \(kind)" }
     static let cannotAssignToExpression = "cannot assign to this expression: expected a variable, a property or a subscript"
     static let nestedTooDeeply = "expression is nested too deeply"
+    static let compoundTupleAssignment = "compound assignment is not available for tuples; assign each element"
 
     // MARK: Names and scopes
 

@@ -175,8 +175,8 @@ struct Parser {
         var branches: [ConditionalBranch] = []
         repeat {
             advance()  // `if`
-            let condition = try self.condition()
-            branches.append(ConditionalBranch(condition: condition, body: try braceBlock("the 'if' body")))
+            let conditions = try conditionList()
+            branches.append(ConditionalBranch(conditions: conditions, body: try braceBlock("the 'if' body")))
             if match(.keyword(.else)) {
                 if check(.keyword(.if)) { continue }
                 return .if(branches, else: try braceBlock("the 'else' body"))
@@ -187,15 +187,15 @@ struct Parser {
 
     mutating func guardStatement() throws -> StmtKind {
         advance()
-        let condition = try self.condition()
+        let conditions = try conditionList()
         try consume(.keyword(.else), Messages.expected("'else' after the 'guard' condition"))
-        return .guard(condition, else: try braceBlock("the 'guard' body"))
+        return .guard(conditions, else: try braceBlock("the 'guard' body"))
     }
 
     mutating func whileStatement() throws -> StmtKind {
         advance()
-        let condition = try self.condition()
-        return .while(condition, try braceBlock("the 'while' body"))
+        let conditions = try conditionList()
+        return .while(conditions, try braceBlock("the 'while' body"))
     }
 
     mutating func repeatStatement() throws -> StmtKind {
@@ -225,6 +225,13 @@ struct Parser {
         return .return(try expression())
     }
 
+    /// `condition ( "," condition )*`
+    mutating func conditionList() throws -> [Condition] {
+        var conditions = [try condition()]
+        while match(.punct(",")) { conditions.append(try condition()) }
+        return conditions
+    }
+
     /// A Bool expression, or `let name = optional` (also `var`).
     mutating func condition() throws -> Condition {
         let saved = allowsTrailingClosure
@@ -246,7 +253,7 @@ struct Parser {
         let operators = ["=": nil, "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"] as [String: String?]
         guard case .punct(let p) = peek.kind, let op = operators[p] else { return .expression(target) }
         let opToken = advance()
-        guard target.isAssignable else {
+        guard target.isAssignable || target.isTupleOfAssignables else {
             throw Diagnostic(.error, Messages.cannotAssignToExpression, at: target.range,
                              notes: [.init("the assignment is here", at: opToken.range)])
         }
@@ -320,6 +327,12 @@ extension Expr {
         case .member(let base, _), .subscript(let base, _), .forceUnwrap(let base): return base.isAssignable || base.isReferenceLike
         default: return false
         }
+    }
+
+    /// `(a, b)` left of `=`.
+    var isTupleOfAssignables: Bool {
+        guard case .tuple(let items) = kind else { return false }
+        return items.allSatisfy { $0.value.isAssignable || $0.value.isTupleOfAssignables }
     }
 
     /// Calls may return objects whose members can be set (`makeModel().trainable = false`).
