@@ -3,20 +3,25 @@ extension Value: CustomStringConvertible {
     /// collections, optionals unwrapped, Doubles in Swift's shortest form (`0.1`, `1.0`, `1e-07`).
     public var description: String { describe(nested: false) }
 
-    func describe(nested: Bool) -> String {
+    /// Values nested deeper than this print as `...`: printing never exhausts the stack.
+    private static let maximumDescribedDepth = 100
+
+    func describe(nested: Bool, depth: Int = 0) -> String {
+        if depth > Self.maximumDescribedDepth { return "..." }
+        let depth = depth + 1
         switch self {
         case .int(let n): return String(n)
         case .double(let d): return String(d)
         case .bool(let b): return String(b)
         case .string(let s): return nested ? s.debugDescription : s
-        case .array(let items): return "[" + items.map { $0.describe(nested: true) }.joined(separator: ", ") + "]"
+        case .array(let items): return "[" + items.map { $0.describe(nested: true, depth: depth) }.joined(separator: ", ") + "]"
         case .dictionary(let entries):
             if entries.isEmpty { return "[:]" }
-            return "[" + entries.map { "\($0.key.value.describe(nested: true)): \($0.value.describe(nested: true))" }
+            return "[" + entries.map { "\($0.key.value.describe(nested: true)): \($0.value.describe(nested: true, depth: depth))" }
                 .joined(separator: ", ") + "]"
         case .tuple(let items, let labels):
             return "(" + zip(items, labels).map { item, label in
-                (label.map { "\($0): " } ?? "") + item.describe(nested: true)
+                (label.map { "\($0): " } ?? "") + item.describe(nested: true, depth: depth)
             }.joined(separator: ", ") + ")"
         case .range(let r): return "\(r.lower)\(r.isClosed ? "..." : "..<")\(r.upper)"
         case .nil: return "nil"
