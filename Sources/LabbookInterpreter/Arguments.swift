@@ -5,7 +5,9 @@
 /// The typed accessors throw a ``NativeError`` naming the parameter when a value is not what the
 /// binding expects (only possible for parameters declared `Any`).
 public struct Arguments {
+    /// One value per parameter, in parameter order.
     public let values: [Value]
+    /// The parameters of the overload that was chosen.
     public let parameters: [Parameter]
     /// The running block: outputs, cancellation, calling closures back.
     public let context: CallContext
@@ -14,6 +16,7 @@ public struct Arguments {
 
     public var count: Int { values.count }
 
+    /// The value of parameter `index` (`.nil` past the end).
     public subscript(_ index: Int) -> Value { index < values.count ? values[index] : .nil }
 
     /// The value of the parameter labeled (or named) `name`.

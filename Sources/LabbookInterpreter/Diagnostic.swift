@@ -18,6 +18,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Errors end a block; warnings and notes do not.
     public var severity: Severity
     /// One sentence a student understands; a "did you mean" suggestion for a name is part of it.
     public var message: String

@@ -5,6 +5,7 @@ public struct ParsedBlock {
     /// Every lexical and syntax error, in source order.
     public let diagnostics: [Diagnostic]
 
+    /// Lexes and parses `source`, whose first line is line `firstLine` of the notebook.
     public init(_ source: String, firstLine: Int = 1) {
         options = CellOption.parse(source, firstLine: firstLine)
         var lexer = Lexer(source, firstLine: firstLine)

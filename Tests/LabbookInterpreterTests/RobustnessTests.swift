@@ -23,7 +23,7 @@ struct RobustnessTests {
                             "\n", "$0", "$1", "in", "let", "var", "func", "return", "break", "for", "while true", "if", "else",
                             "guard", "9223372036854775807", "-", "* 1000000", "..<", "...", "0..<Int.max", "nil", "_", "=",
                             "+=", "Vec", "Model {", "Dense(", ".relu", "\"relu\"", "xs", "print(", "1e308", "0x", "\\u{",
-                            "??", "&&", "==", "//|", "repeat", "[:]", "String(format: \"%", "%"]
+                            "??", "&&", "==", "//|", "repeat", "[:]", "String(format: \"%", "%", "(a, b) = ", "guard let x = "]
 
     static func mutate(_ source: String, _ random: inout SplitMix64) -> String {
         var scalars = Array(source.unicodeScalars)
