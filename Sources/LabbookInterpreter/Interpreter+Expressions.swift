@@ -4,6 +4,12 @@ extension Interpreter {
     /// Evaluates an expression. `expected` is the type the context wants, when known: it gives
     /// implicit members (`.relu`) their type and closures their return type.
     func evaluate(_ expr: Expr, in environment: Environment, expected: TypeSpec? = nil) throws -> Value {
+        try enterNesting(at: expr.range)
+        defer { nesting -= 1 }
+        return try evaluateNode(expr, in: environment, expected: expected)
+    }
+
+    private func evaluateNode(_ expr: Expr, in environment: Environment, expected: TypeSpec?) throws -> Value {
         switch expr.kind {
         case .integer(let n): return .int(n)
         case .double(let d): return .double(d)

@@ -17,6 +17,8 @@ extension Interpreter {
 
     func execute(_ statement: Stmt, in environment: Environment, collector: Collector?) throws -> Completion {
         try tick(at: statement.range)
+        try enterNesting(at: statement.range)
+        defer { nesting -= 1 }
         switch statement.kind {
         case .expression(let expr):
             let value = try evaluate(expr, in: environment)

@@ -12,6 +12,13 @@ final class Interpreter {
     let source: [Unicode.Scalar]
     var steps = 0
     var callDepth = 0
+    /// Statements and expressions being evaluated inside one another, across calls: bounds the
+    /// interpreter's own recursion, whatever mix of calls and nesting causes it.
+    var nesting = 0
+
+    /// Far above what the call-depth limit lets programs reach, far below what the stack
+    /// reserved by ``Session`` holds.
+    static let maximumNesting = 20_000
     /// The declared return types of the functions and closures being run, innermost last, so
     /// that `return .stop` knows the type of its implicit member.
     var returnTypes: [TypeSpec?] = []
@@ -37,6 +44,13 @@ final class Interpreter {
         case .continueLoop(let range): throw Diagnostic(.error, Messages.breakOutsideLoop("continue"), at: range)
         case .returned(_, let range): throw Diagnostic(.error, Messages.returnOutsideFunction, at: range)
         }
+    }
+
+    func enterNesting(at range: SourceRange) throws {
+        guard nesting < Self.maximumNesting else {
+            throw Diagnostic(.error, Messages.nestingLimit(Self.maximumNesting), at: range)
+        }
+        nesting += 1
     }
 
     /// Counts a step and, every so often, checks the cancellation flag and the clock.

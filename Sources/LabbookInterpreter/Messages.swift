@@ -142,6 +142,7 @@ enum Messages {
         "missing return in '\(function)', which must return a '\(type)'"
     }
     static func recursionLimit(_ depth: Int) -> String { "too much recursion: more than \(depth) nested calls" }
+    static func nestingLimit(_ depth: Int) -> String { "too much nesting: more than \(depth) statements and expressions inside one another" }
     static func builtinUsage(_ method: String, _ shapes: [[String?]]) -> String {
         let forms = shapes.map { shape in "\(method)(" + shape.map { ($0 ?? "_") + ":" }.joined() + ")" }
         return forms.isEmpty ? "wrong arguments for '\(method)'" : "wrong arguments for '\(method)': expected " + forms.joined(separator: " or ")
