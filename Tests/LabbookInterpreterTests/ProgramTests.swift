@@ -6,7 +6,7 @@ import Testing
 /// is written in it as `// expect: LINE` comments, its expected diagnostics as
 /// `// error: LINE:COL: message` comments. `// ---` lines split a program into blocks run one
 /// after another in one session, numbered as lines of the file. `// steps: N` and
-/// `// timeout-ms: N` set limits.
+/// `// timeout-ms: N` and `// call-depth: N` set limits.
 struct ProgramTests {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Programs")
 
@@ -87,6 +87,7 @@ struct Program {
             if let range = line.range(of: "// error: ") { expectedErrors.append(String(line[range.upperBound...])) }
             if let range = line.range(of: "// steps: "), let n = Int(line[range.upperBound...]) { limits.maximumSteps = n }
             if let range = line.range(of: "// timeout-ms: "), let n = Int(line[range.upperBound...]) { limits.timeout = .milliseconds(n) }
+            if let range = line.range(of: "// call-depth: "), let n = Int(line[range.upperBound...]) { limits.maximumCallDepth = n }
         }
         blocks.append(Block(source: current.joined(separator: "\n"), firstLine: firstLine))
     }
