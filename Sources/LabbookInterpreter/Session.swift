@@ -106,6 +106,22 @@ public final class Session {
         globals.lookup(name)?.value
     }
 
+    /// The names the blocks have defined so far, sorted (for saving a session's state).
+    public var definedNames: [String] {
+        globals.visibleNames.sorted()
+    }
+
+    /// Whether a global name was declared with `let`.
+    public func isConstant(_ name: String) -> Bool? {
+        globals.lookup(name)?.isConstant
+    }
+
+    /// Defines (or redefines) a global name, as a block's `let` or `var` would (for restoring
+    /// a saved state, or for names the notebook layer provides).
+    public func define(_ name: String, _ value: Value, isConstant: Bool) {
+        globals.define(name, Variable(value, isConstant: isConstant))
+    }
+
     /// Runs `body` on a thread with a large stack and waits for it; reentrant calls (a native
     /// function running an inline evaluation) run directly.
     private func onLargeStack(_ body: () -> Void) {

@@ -26,6 +26,22 @@ struct SessionTests {
         #expect(sink.text.isEmpty)
     }
 
+    @Test func globalsCanBeListedAndRestored() {
+        let first = Session()
+        _ = first.run("let a = 1\nvar b = [2]", sink: OutputBuffer())
+        #expect(first.definedNames == ["a", "b"])
+        let second = Session()
+        for name in first.definedNames {
+            if let value = first.value(of: name), let isConstant = first.isConstant(name) {
+                second.define(name, value, isConstant: isConstant)
+            }
+        }
+        let sink = OutputBuffer()
+        _ = second.run("b.append(a)\nprint(b)", sink: sink)
+        #expect(sink.text == "[2, 1]\n")
+        #expect(second.run("a = 5", sink: sink).diagnostics.map(\.message) == ["cannot assign to 'a': it is a 'let' constant"])
+    }
+
     @Test func theLastExpressionIsNotEchoed() {
         let sink = OutputBuffer()
         _ = Session().run("let x = 41\nx + 1", sink: sink)
