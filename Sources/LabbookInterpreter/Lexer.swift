@@ -9,6 +9,8 @@ struct Lexer {
     private var previousKind: Token.Kind?
     /// Nesting of `\( ... )` inside strings, bounded so hostile input cannot exhaust the stack.
     private var interpolationDepth = 0
+    /// Where the current run of unexpected characters started, to report it once.
+    private var unexpectedRunStart: Int?
 
     /// - Parameter firstLine: the file line of the block's first line, so positions are file lines.
     init(_ source: String, firstLine: Int = 1) {
@@ -29,33 +31,41 @@ struct Lexer {
     // MARK: Tokens
 
     private mutating func nextToken() -> Token {
-        let (newline, space) = skipTrivia()
-        let start = location
-        guard let c = peek() else {
-            return Token(kind: .eof, range: SourceRange(at: start), followsNewline: true, followsSpace: true)
+        var newline = false, space = false
+        // An unexpected character is reported and skipped, in a loop rather than by recursion:
+        // a long run of them must not exhaust the stack.
+        while true {
+            let trivia = skipTrivia()
+            newline = newline || trivia.newline
+            space = space || trivia.space
+            let start = location
+            guard let c = peek() else {
+                return Token(kind: .eof, range: SourceRange(at: start), followsNewline: true, followsSpace: true)
+            }
+            let kind: Token.Kind
+            if c == "\"" {
+                kind = lexString()
+            } else if c.properties.isXIDStart || c == "_" {
+                kind = lexIdentifier()
+            } else if c == "$", let d = peek(1), ("0"..."9").contains(d) {
+                advance()
+                var n = 0
+                while let d = peek(), let v = d.digitValue, n < 1000 { n = n * 10 + v; advance() }
+                kind = .dollar(n)
+            } else if ("0"..."9").contains(c) {
+                kind = lexNumber(start: start)
+            } else if let p = lexPunctuation() {
+                kind = .punct(p)
+            } else {
+                advance()
+                reportUnexpected(c, from: start)
+                space = true
+                continue
+            }
+            previousKind = kind
+            return Token(kind: kind, range: SourceRange(start: start, end: location),
+                         followsNewline: newline, followsSpace: space)
         }
-        let kind: Token.Kind
-        if c == "\"" {
-            kind = lexString()
-        } else if c.properties.isXIDStart || c == "_" {
-            kind = lexIdentifier()
-        } else if c == "$", let d = peek(1), ("0"..."9").contains(d) {
-            advance()
-            var n = 0
-            while let d = peek(), let v = d.digitValue, n < 1000 { n = n * 10 + v; advance() }
-            kind = .dollar(n)
-        } else if ("0"..."9").contains(c) {
-            kind = lexNumber(start: start)
-        } else if let p = lexPunctuation() {
-            kind = .punct(p)
-        } else {
-            advance()
-            report(Messages.unexpectedCharacter(c), from: start)
-            return nextToken()
-        }
-        previousKind = kind
-        return Token(kind: kind, range: SourceRange(start: start, end: location),
-                     followsNewline: newline, followsSpace: space)
     }
 
     private mutating func lexIdentifier() -> Token.Kind {
@@ -348,6 +358,21 @@ struct Lexer {
         guard index < scalars.count else { return }
         if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
         index += 1
+    }
+
+    /// One diagnostic for a run of unexpected characters, not one per character.
+    private mutating func reportUnexpected(_ c: Unicode.Scalar, from start: SourceLocation) {
+        let last = diagnostics.count - 1
+        guard last >= 0, diagnostics[last].range.end.offset == start.offset, diagnostics[last].range.end.line == start.line,
+              unexpectedRunStart == diagnostics[last].range.start.offset else {
+            unexpectedRunStart = start.offset
+            report(Messages.unexpectedCharacter(c), from: start)
+            return
+        }
+        diagnostics[last].range.end = location
+        var run = ""
+        run.unicodeScalars.append(contentsOf: scalars[diagnostics[last].range.start.offset..<min(index, diagnostics[last].range.start.offset + 20)])
+        diagnostics[last].message = Messages.unexpectedCharacters(run, truncated: index - diagnostics[last].range.start.offset > 20)
     }
 
     private mutating func report(_ message: String, from start: SourceLocation) {

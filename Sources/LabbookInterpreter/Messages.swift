@@ -4,6 +4,9 @@ enum Messages {
     // MARK: Lexical
 
     static func unexpectedCharacter(_ c: Unicode.Scalar) -> String { "unexpected character '\(c)'" }
+    static func unexpectedCharacters(_ run: String, truncated: Bool) -> String {
+        "unexpected characters '\(run)\(truncated ? "..." : "")'"
+    }
     static let badNumber = "invalid number literal"
     static let integerOverflowLiteral = "integer literal is too large for an Int"
     static let unterminatedString = "unterminated string literal"
