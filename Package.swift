@@ -37,6 +37,12 @@ let package = Package(
         // Figures: line charts and gray images drawn with cairo, written with libpng.
         .target(name: "LabbookPlots", dependencies: ["CCairo", "CPNG"], swiftSettings: fastMath),
 
+        // The experiment language: lexer, parser, interpreter, diagnostics. Knows nothing of the engine.
+        .target(
+            name: "LabbookInterpreter",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+
         // Reading a notebook: front matter, libcmark's tree, cells, inline expressions, questions.
         .target(name: "LabbookNotebook", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
 
@@ -50,6 +56,7 @@ let package = Package(
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
+        .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]

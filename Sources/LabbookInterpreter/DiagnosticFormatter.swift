@@ -1,0 +1,58 @@
+/// Renders diagnostics for a terminal or a report:
+///
+/// ```
+/// notebook.md:14:9: error: unknown name 'Dense2'; did you mean 'Dense'?
+///  14 |     Dense2(10, activation: .relu)
+///     |     ^~~~~~
+/// help: ...
+/// ```
+public struct DiagnosticFormatter {
+    public var fileName: String
+    private let lines: [Substring]
+    private let firstLine: Int
+
+    /// - Parameters:
+    ///   - source: the text the diagnostics' lines refer to: the whole notebook
+    ///     (`firstLine` 1), or one block starting at notebook line `firstLine`.
+    public init(fileName: String, source: String, firstLine: Int = 1) {
+        self.fileName = fileName
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.firstLine = firstLine
+    }
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        let range = diagnostic.range
+        var text = "\(fileName):\(range.line):\(range.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        text += excerpt(range)
+        for note in diagnostic.notes {
+            if let noteRange = note.range {
+                text += "\(fileName):\(noteRange.line):\(noteRange.column): note: \(note.message)\n" + excerpt(noteRange)
+            } else {
+                text += "note: \(note.message)\n"
+            }
+        }
+        if let help = diagnostic.help { text += "help: \(help)\n" }
+        return text
+    }
+
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(format).joined()
+    }
+
+    /// The source line with a gutter, and a caret under the range (`~` for the rest of it on
+    /// that line).
+    private func excerpt(_ range: SourceRange) -> String {
+        let index = range.line - firstLine
+        guard index >= 0, index < lines.count else { return "" }
+        let line = String(lines[index])
+        let number = String(range.line)
+        let gutter = String(repeating: " ", count: number.count + 1)
+        let lineLength = line.unicodeScalars.count
+        let start = max(1, min(range.column, lineLength + 1))
+        let end = range.end.line == range.line ? max(start + 1, min(range.end.column, lineLength + 1)) : lineLength + 1
+        // Tabs stay tabs under the caret, so that it lines up whatever the tab width.
+        let padding = String(String.UnicodeScalarView(line.unicodeScalars.prefix(start - 1).map { $0 == "\t" ? "\t" : " " }))
+        let marker = "^" + String(repeating: "~", count: max(0, end - start - 1))
+        return " \(number) | \(line)\n\(gutter) | \(padding)\(marker)\n"
+    }
+}

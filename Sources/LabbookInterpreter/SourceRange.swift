@@ -1,0 +1,40 @@
+/// A position in a notebook file: 1-based line and column (in Unicode scalars), and the 0-based
+/// offset (in Unicode scalars) from the start of the block's source.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The span of source a token, a syntax node or a diagnostic covers; `end` is exclusive.
+public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+
+    /// An empty range at `location`.
+    public init(at location: SourceLocation) {
+        self.init(start: location, end: location)
+    }
+
+    /// The range from the start of `self` to the end of `other`.
+    public func to(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: start, end: other.end)
+    }
+
+    public var line: Int { start.line }
+    public var column: Int { start.column }
+    public var description: String { start.description }
+}

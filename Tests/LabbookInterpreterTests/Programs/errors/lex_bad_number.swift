@@ -1,0 +1,2 @@
+let n = 12abc
+// error: 1:9: invalid number literal

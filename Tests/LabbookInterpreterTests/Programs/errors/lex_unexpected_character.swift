@@ -1,0 +1,2 @@
+let x = 3 @ 4
+// error: 1:11: unexpected character '@'

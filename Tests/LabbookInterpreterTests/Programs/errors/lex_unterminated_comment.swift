@@ -1,0 +1,3 @@
+print(1)
+/* never closed
+// error: 2:1: unterminated '/*' comment

@@ -1,0 +1,3 @@
+let s = "open
+print(s)
+// error: 1:9: unterminated string literal

@@ -1,0 +1,5 @@
+if true {
+    let inner = 1
+}
+print(inner)
+// error: 4:7: unknown name 'inner'

@@ -1,0 +1,2 @@
+print(zzzzqqq)
+// error: 1:7: unknown name 'zzzzqqq'

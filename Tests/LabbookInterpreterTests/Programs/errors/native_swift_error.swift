@@ -1,0 +1,2 @@
+let x = crashing()
+// error: 1:9: the engine gave up

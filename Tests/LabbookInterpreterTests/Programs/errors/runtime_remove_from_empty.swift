@@ -1,0 +1,3 @@
+var xs: [Int] = []
+xs.removeLast()
+// error: 2:1: cannot 'removeLast' from an empty array

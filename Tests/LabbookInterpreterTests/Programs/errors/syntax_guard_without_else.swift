@@ -1,0 +1,2 @@
+guard true { }
+// error: 1:12: expected 'else' after the 'guard' condition, found '{'
