@@ -43,6 +43,9 @@ let package = Package(
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
 
+        // The engine's and the plots' names, registered into the interpreter.
+        .target(name: "LabbookBindings", dependencies: ["LabbookEngine", "LabbookPlots", "LabbookInterpreter"]),
+
         // Reading a notebook: front matter, libcmark's tree, cells, inline expressions, questions.
         .target(name: "LabbookNotebook", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
 
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
+        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]

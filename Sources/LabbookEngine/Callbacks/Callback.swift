@@ -8,7 +8,7 @@ extension Array where Element == (name: String, value: Double) {
 }
 
 /// What a callback asks of training after an epoch or a batch.
-public enum CallbackAction: Sendable {
+public enum CallbackAction: Equatable, Sendable {
     case `continue`, stop
 }
 

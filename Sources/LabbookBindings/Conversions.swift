@@ -1,0 +1,72 @@
+import LabbookEngine
+import LabbookInterpreter
+
+/// Conversions between interpreter values and Swift values that several bindings share.
+enum Convert {
+    /// `val_accuracy` → `valAccuracy`: the Swift spelling of a Keras name.
+    static func camelCase(_ keras: String) -> String {
+        let words = keras.split(separator: "_")
+        guard let first = words.first else { return keras }
+        return String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `valAccuracy` → `val_accuracy`.
+    static func snakeCase(_ swift: String) -> String {
+        var result = ""
+        for c in swift {
+            if c.isUppercase {
+                result += "_" + c.lowercased()
+            } else {
+                result.append(c)
+            }
+        }
+        return result
+    }
+
+    /// An array of Doubles as an interpreter array.
+    static func doubles(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
+
+    /// A number, or nil for anything else.
+    static func number(_ value: Value) -> Double? { value.doubleValue }
+
+    /// A seed argument (Int) as the engine's seed.
+    static func seed(_ n: Int) -> UInt64 { UInt64(bitPattern: Int64(n)) }
+
+    /// The tensor an image-like value holds: a tensor, or nested arrays of numbers.
+    static func shape(of value: Value) throws -> [Int] {
+        guard case .array(let items) = value else { return [] }
+        guard let first = items.first else { return [0] }
+        let inner = try shape(of: first)
+        for item in items.dropFirst() where try shape(of: item) != inner {
+            throw NativeError("the rows of this array have different lengths, so it is not a tensor")
+        }
+        return [items.count] + inner
+    }
+
+    /// Nested arrays of numbers flattened in row-major order; Ints stay integral.
+    static func flatten(_ value: Value, into values: inout [Float], integral: inout Bool) throws {
+        switch value {
+        case .array(let items):
+            for item in items { try flatten(item, into: &values, integral: &integral) }
+        case .int(let n):
+            values.append(Float(n))
+        case .double(let d):
+            integral = false
+            values.append(Float(d))
+        case .bool(let b):
+            values.append(b ? 1 : 0)
+        default:
+            throw NativeError("a tensor holds numbers, not \(value.typeName)")
+        }
+    }
+
+    /// A tensor from nested arrays of numbers (`[[1, 2], [3, 4]]`); Ints give `int32`.
+    static func tensor(fromArray value: Value) throws -> Tensor? {
+        guard case .array = value else { return nil }
+        let shape = try shape(of: value)
+        var values: [Float] = []
+        var integral = true
+        try flatten(value, into: &values, integral: &integral)
+        return try Tensor(values, shape: shape, dtype: integral && !values.isEmpty ? .int32 : .float32)
+    }
+}

@@ -1,0 +1,103 @@
+import LabbookEngine
+import LabbookInterpreter
+
+/// `Tensor`: construction, shape, indexing down to numbers, arithmetic with broadcasting,
+/// reductions, printing as NumPy.
+extension EngineTypes {
+    func registerTensor() {
+        let tensor = self.tensor
+        tensor.constructor([Parameter("zeros", .array("Int"), name: "shape")]) { args in try Tensor(zeros: try args.ints(0)) }
+        tensor.constructor([Parameter(nil, .any, name: "values")]) { args in
+            guard let t = try Convert.tensor(fromArray: args[0]) ?? tensor.unwrap(args[0]) else {
+                throw NativeError("Tensor(_:) takes an array of numbers, such as [1, 2, 3] or [[1, 2], [3, 4]]")
+            }
+            return t
+        }
+        tensor.conversion { try Convert.tensor(fromArray: $0) }
+        tensor.staticMethod("random", [Parameter("normal", .array("Int"), name: "shape"), Parameter("seed", "Int", default: .int(0))]) { args in
+            let shape = try args.ints(0)
+            var stream = RandomStream(seed: Convert.seed(try args.int(1)), name: "Tensor.random")
+            return tensor.wrap(try Tensor(shape: shape) { b in for i in b.indices { b[i] = Float(stream.normal()) } })
+        }
+        tensor.describe { $0.description }
+        tensor.equality(==)
+
+        tensor.property("shape") { .array($0.shape.map(Value.int)) }
+        tensor.property("count") { .int($0.count) }
+        tensor.property("rank") { .int($0.rank) }
+        tensor.property("dtype") { [dtype] in dtype.wrap($0.dtype) }
+        tensor.method("reshaped", [Parameter("to", .array("Int"), name: "shape")]) { t, args in
+            tensor.wrap(try t.reshaped(to: try args.ints(0)))
+        }
+        tensor.method("asType", [Parameter(nil, "DType", name: "dtype")]) { [dtype] t, args in
+            tensor.wrap(t.asType(try args.native(0, as: dtype)))
+        }
+        for reduction in [Reduction.sum, .mean, .min, .max, .std] {
+            tensor.method(reduction.rawValue) { t, _ in
+                let value = t.reduce(reduction)
+                return t.dtype.isInteger && (reduction == .sum || reduction == .min || reduction == .max) && value.isFinite
+                    ? .int(Int(value)) : .double(value)
+            }
+            tensor.method(reduction.rawValue, [Parameter("axis", "Int")]) { t, args in
+                tensor.wrap(try t.reduce(reduction, axis: try args.int(0)))
+            }
+        }
+        tensor.method("argmax") { t, _ in .int(try t.argmax()) }
+        tensor.method("argmax", [Parameter("axis", "Int")]) { t, args in tensor.wrap(try t.argmax(axis: try args.int(0))) }
+
+        registerTensorIndexing()
+        registerTensorArithmetic()
+    }
+
+    /// A tensor of rank 0 reads as a number: an Int for integer dtypes, a Double otherwise.
+    func element(_ t: Tensor) -> Value {
+        guard let scalar = t.scalarValue else { return tensor.wrap(t) }
+        if t.dtype.isInteger, let n = Int(exactly: scalar) { return .int(n) }
+        return .double(Double(scalar))
+    }
+
+    private func registerTensorIndexing() {
+        let tensor = self.tensor
+        for arity in 1...4 {
+            let parameters = (0..<arity).map { Parameter(nil, "Int", name: "index\($0 + 1)") }
+            tensor.subscriptAccess(parameters, get: { [self] t, args in
+                element(try t.entry(try (0..<arity).map { try args.int($0) }))
+            })
+        }
+        tensor.subscriptAccess([Parameter(nil, "Range", name: "range")], get: { t, args in
+            guard case .range(let range) = args[0], let count = range.count else {
+                throw NativeError("a tensor is sliced with a range such as 0..<100")
+            }
+            return tensor.wrap(try t.slice(range.lower..<(range.lower + count)))
+        })
+        tensor.iterate(count: { $0.shape.first ?? 0 }, element: { [self] t, i in element(try t.entry(i)) })
+    }
+
+    private func registerTensorArithmetic() {
+        let tensor = self.tensor
+        let operations: [(String, ElementwiseOperation)] = [
+            ("+", .add), ("-", .subtract), ("*", .multiply), ("/", .divide),
+            (".==", .equal), (".!=", .notEqual), (".<", .less), (".<=", .lessOrEqual), (".>", .greater), (".>=", .greaterOrEqual),
+        ]
+        for (symbol, operation) in operations {
+            tensor.binaryOperator(symbol) { lhs, rhs in
+                switch (tensor.unwrap(lhs), tensor.unwrap(rhs)) {
+                case let (a?, b?):
+                    return tensor.wrap(try Tensor.elementwise(a, b, operation))
+                case let (a?, nil):
+                    guard let s = Convert.number(rhs) else { return nil }
+                    if case .int = rhs { return tensor.wrap(try Tensor.elementwise(a, scalar: s, isInteger: true, operation)) }
+                    return tensor.wrap(try Tensor.elementwise(a, scalar: s, isInteger: false, operation))
+                case let (nil, b?):
+                    guard let s = Convert.number(lhs) else { return nil }
+                    var isInteger = false
+                    if case .int = lhs { isInteger = true }
+                    return tensor.wrap(try Tensor.elementwise(b, scalar: s, isInteger: isInteger, operation, scalarFirst: true))
+                default:
+                    return nil
+                }
+            }
+        }
+        tensor.prefixOperator("-") { tensor.wrap(-$0) }
+    }
+}
