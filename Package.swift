@@ -46,8 +46,12 @@ let package = Package(
         // The engine's and the plots' names, registered into the interpreter.
         .target(name: "LabbookBindings", dependencies: ["LabbookEngine", "LabbookPlots", "LabbookInterpreter"]),
 
-        // Reading a notebook: front matter, libcmark's tree, cells, inline expressions, questions.
-        .target(name: "LabbookNotebook", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        // The notebook: front matter, libcmark's tree, cells, inline expressions, questions, and
+        // running the cells in one interpreter session.
+        .target(
+            name: "LabbookNotebook",
+            dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", .product(name: "Yams", package: "Yams")]
+        ),
 
         .executableTarget(
             name: "labbook",
