@@ -133,16 +133,24 @@ public enum MarkdownReport {
     /// or HTML are backslash-escaped, line breaks become spaces.
     static func escapeInline(_ text: String) -> String {
         var out = ""
-        for c in text {
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
             switch c {
             case "\n", "\r\n", "\r": out.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "!": out.append("\\"); out.append(c)
+            case "\\", "`", "*", "[", "]", "<", ">": out.append("\\"); out.append(c)
+            case "_":
+                // GitHub never reads an underscore inside a word as emphasis: `val_loss` stays as is.
+                let inWord = i > 0 && i + 1 < chars.count && isWordCharacter(chars[i - 1]) && isWordCharacter(chars[i + 1])
+                if !inWord { out.append("\\") }
+                out.append(c)
             case "&": out += "&amp;"
             default: out.append(c)
             }
         }
         return out
     }
+
+    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
     /// The prose's Markdown source with each `` `{swift} expr` `` replaced by its value (left as
     /// written when there is no value).
