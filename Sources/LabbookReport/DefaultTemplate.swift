@@ -28,7 +28,7 @@ main { min-width: 0; max-width: 50rem; }
 aside.toc { position: sticky; top: 1.5rem; align-self: start; max-height: calc(100vh - 3rem); overflow-y: auto; font-size: .875rem; }
 @media (max-width: 62rem) { .page { display: block; padding: 1.5rem 1.1rem 3rem; } aside.toc { position: static; max-height: none; margin-bottom: 2rem; } }
 header.title-block { margin-bottom: 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--border); }
-header.title-block h1 { font-size: 2.25rem; line-height: 1.2; margin: 0 0 .5rem; font-weight: 600; letter-spacing: -.01em; }
+header.title-block h1 { font-size: 2.25rem; line-height: 1.2; margin: 0 0 .5rem; font-weight: 600; letter-spacing: -.01em; border: 0; padding: 0; }
 header.title-block .author { color: var(--muted); margin: 0; }
 header.title-block .meta { color: var(--muted); font-size: .85rem; margin-top: .35rem; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; font-weight: 600; margin: 2rem 0 .75rem; scroll-margin-top: 1rem; }
@@ -70,6 +70,8 @@ thead th { border-bottom: 2px solid #adb5bd; font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 /* Cells */
 .cell { margin: 1.25rem 0 1.75rem; }
+.cell-error .cell-code, .cell-timeout .cell-code, .cell-interrupted .cell-code { border-color: #f1aeb5; }
+.cell-expected-error .cell-code { border-color: #f0d9a8; }
 .cell-code { border: 1px solid #e3e6ea; border-radius: 6px; background: var(--code-bg); }
 .cell-code > summary { list-style: none; cursor: pointer; display: flex; gap: .75rem; align-items: baseline; font-size: .78rem; color: var(--muted); padding: .35rem .8rem; user-select: none; }
 .cell-code > summary::-webkit-details-marker { display: none; }
@@ -97,6 +99,7 @@ figcaption { font-size: .875rem; color: var(--muted); margin-top: .4rem; }
 .expectation.fail { background: var(--bad-soft); border: 1px solid #f5c2c7; }
 .badge { font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; border-radius: 999px; padding: .1rem .55rem; color: #fff; }
 .badge-pass { background: var(--ok); } .badge-fail { background: var(--bad); }
+.expectation code { color: var(--text); background: rgba(255,255,255,.7); }
 .expectation .values { color: var(--muted); font-family: var(--mono); font-size: .82rem; }
 .diagnostic { border: 1px solid #f5c2c7; border-left: 4px solid var(--bad); background: var(--bad-soft); border-radius: 6px; padding: .6rem 1rem; margin: .6rem 0; }
 .diagnostic.warning { border-color: #f0d9a8; border-left-color: var(--warn); background: var(--warn-soft); }
@@ -108,6 +111,7 @@ figcaption { font-size: .875rem; color: var(--muted); margin-top: .4rem; }
 .diagnostic pre { background: rgba(255,255,255,.6); border: 0; margin: .5rem 0 0; padding: .4rem .8rem; }
 .diagnostic .gutter { color: var(--muted); user-select: none; }
 .diagnostic .help { margin: .4rem 0 0; font-size: .88rem; }
+td.mono { font-family: var(--mono); font-size: .82rem; }
 .summary-model { font-family: var(--mono); font-size: .85rem; margin: 0 0 .3rem; }
 .summary-totals { font-size: .85rem; color: var(--muted); margin: 0; }
 .fit-footer { font-size: .82rem; color: var(--muted); margin-top: -.6rem; }
@@ -141,7 +145,7 @@ body.hide-code .cell-code pre { display: none; }
 <section class="questions" id="questions">
 <h2>{{words.questions}}</h2>
 <table>
-<thead><tr><th>{{words.question}}</th><th class="points">{{words.points}}</th><th>{{words.status}}</th></tr></thead>
+<thead><tr><th>{{words.question}}</th><th class="points">{{words.pointsTitle}}</th><th>{{words.status}}</th></tr></thead>
 <tbody>
 {{#questions}}
 <tr class="{{#answered}}answered{{/answered}}{{#unanswered}}unanswered{{/unanswered}}"><td><a href="#{{anchor}}">{{title}}</a></td><td class="points">{{points}}</td><td>{{#answered}}<span class="q-ok">✓ {{words.answered}}</span>{{/answered}}{{#unanswered}}<span class="q-missing" title="{{words.unanswered}}">⚠ {{words.unanswered}}</span>{{/unanswered}}</td></tr>
@@ -157,7 +161,7 @@ body.hide-code .cell-code pre { display: none; }
 {{{proseHtml}}}</div>
 {{/prose}}
 {{#cell}}
-<div class="cell status-{{status}}" id="cell-{{label}}" data-label="{{label}}">
+<div class="cell cell-{{status}}" id="cell-{{label}}" data-label="{{label}}">
 {{#echo}}
 <details class="cell-code" open>
 <summary><span class="label">{{label}}</span>{{#notOk}}<span class="status status-{{status}}">{{statusText}}</span>{{/notOk}}<span class="spacer"></span>{{#cached}}<span class="cached">{{words.cached}}</span>{{/cached}}<span class="seconds">{{seconds}}</span></summary>
@@ -182,7 +186,7 @@ body.hide-code .cell-code pre { display: none; }
 {{#summary}}<p class="summary-model">Model: "{{modelName}}"</p>
 <div class="table-wrap"><table class="numeric summary">
 <thead><tr><th>{{words.layer}}</th><th>{{words.outputShape}}</th><th>{{words.paramCount}}</th></tr></thead>
-<tbody>{{#rows}}<tr><td><code>{{layer}}</code></td><td><code>{{shape}}</code></td><td>{{params}}</td></tr>{{/rows}}</tbody>
+<tbody>{{#rows}}<tr><td class="mono">{{layer}}</td><td class="mono">{{shape}}</td><td>{{params}}</td></tr>{{/rows}}</tbody>
 </table></div>
 <p class="summary-totals">{{#totals}}{{name}}: <strong>{{value}}</strong><br>{{/totals}}</p>{{/summary}}
 {{#evaluation}}<div class="evaluation">{{text}}</div>{{/evaluation}}

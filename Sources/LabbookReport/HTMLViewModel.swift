@@ -62,6 +62,7 @@ struct HTMLViewModel {
 
     private func wordsDictionary(_ w: ReportWords) -> [String: String] {
         ["contents": w.contents, "questions": w.questions, "question": w.question, "points": w.points,
+         "pointsTitle": w.points.capitalizedFirst,
          "total": w.total, "status": w.status, "answered": w.answered, "unanswered": w.unanswered, "code": w.code,
          "showCode": w.showCode, "hideCode": w.hideCode, "cached": w.cached, "epoch": w.epoch,
          "stopReason": w.stopReason, "parameters": w.parameters, "layer": w.layer, "outputShape": w.outputShape,

@@ -42,7 +42,7 @@ import Testing
         #expect(page.contains("<img src=\"figures/fit-1.png\" alt=\"Curvas de aprendizaje\" width=\"480\" height=\"300\"><figcaption>Curvas de aprendizaje</figcaption>"))
         #expect(page.contains("<th>época</th><th>loss</th><th>accuracy</th><th>val_loss</th><th>val_accuracy</th><th>segundos</th>"))
         #expect(page.contains("<td>1</td><td>0.6123</td><td>0.7891</td><td>0.4712</td><td>0.8312</td><td>0.31 s</td>"))
-        #expect(page.contains("<td><code>dense (Dense)</code></td><td><code>(None, 128)</code></td><td>100,480</td>"))
+        #expect(page.contains("<td class=\"mono\">dense (Dense)</td><td class=\"mono\">(None, 128)</td><td>100,480</td>"))
         #expect(page.contains("Total params: <strong>101,770 (397.54 KB)</strong>"))
         #expect(page.contains("<div class=\"evaluation\">loss: 0.3512 - accuracy: 0.8762</div>"))
         #expect(page.contains("<div class=\"expectation pass\"><span class=\"badge badge-pass\">cumple</span>"))
