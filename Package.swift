@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, each through a module map and its pkg-config name.
@@ -53,6 +54,15 @@ let package = Package(
             dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", .product(name: "Yams", package: "Yams")]
         ),
 
+        // The report: a plain model rendered as index.html (mustache), report.md and results.json,
+        // written atomically. The default template is compiled in as a Swift string (so the binary
+        // works from any folder); templates/report.html.mustache is the canonical copy, and a test
+        // checks that the two are identical (LABBOOK_UPDATE_GOLDEN=1 regenerates the string).
+        .target(
+            name: "LabbookReport",
+            dependencies: ["LabbookNotebook", "LabbookPlots", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+
         .executableTarget(
             name: "labbook",
             dependencies: [
@@ -66,6 +76,7 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
