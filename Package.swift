@@ -60,13 +60,16 @@ let package = Package(
         // checks that the two are identical (LABBOOK_UPDATE_GOLDEN=1 regenerates the string).
         .target(
             name: "LabbookReport",
-            dependencies: ["LabbookNotebook", "LabbookPlots", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "LabbookNotebook", "LabbookPlots", "LabbookBindings", "LabbookInterpreter", "LabbookEngine",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "LabbookEngine",
+                "LabbookEngine", "LabbookInterpreter", "LabbookNotebook", "LabbookReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
