@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
                 printError(diagnostic.text)
             }
             let errors = diagnostics.filter(\.isError).count
-            printError("\(path): \(notebook.cells.count) blocks, \(notebook.questions.count) questions, "
+            printError("\(path): \(notebook.cells.count) blocks, \(notebook.questions.count) question\(notebook.questions.count == 1 ? "" : "s"), "
                        + "\(errors) error\(errors == 1 ? "" : "s"), \(diagnostics.count - errors) warning\(diagnostics.count - errors == 1 ? "" : "s")")
             if errors > 0 { status = max(status, 1) }
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LabbookEngine
 import LabbookNotebook
 import LabbookReport
 
@@ -72,46 +71,29 @@ struct RenderCommand: ParsableCommand {
 
     /// Renders one notebook; returns its exit status.
     private func render(_ path: String, template: ReportTemplate) -> Int32 {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let reading = NotebookReader.read(path: path)
-        let formatter = reading.notebook.map { DiagnosticFormatter(source: $0.source) }
-        for diagnostic in reading.diagnostics {
-            printError(formatter?.format(diagnostic) ?? "\(diagnostic)")
-        }
-        guard let notebook = reading.notebook else { return 2 }
-        switch notebook.frontMatter.threads {
-        case .count(let n): EngineSettings.threads = n
-        case .auto: EngineSettings.threads = EngineSettings.automaticThreads
-        }
-        if let threads { EngineSettings.threads = threads }
-        let seed = self.seed ?? notebook.frontMatter.seed
-        let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: data)
+        var options = NotebookRender.Options()
+        options.outputDirectory = output
+        options.formats = Set(formatNames.compactMap(ReportOutputFormat.init(rawValue:)))
+        options.seed = seed
+        options.threads = threads
+        options.selfContained = selfContained
+        options.allowHTML = allowHtml
+        options.template = template
+        options.dataDirectory = data
+        var interruption: Interruption?
         let progress = CellProgress(quiet: quiet)
-        runner.observer = progress
-        if !quiet { runner.context.progress = { ProgressBar(epochs: $0) } }
-        let interruption = Interruption { runner.interrupt() }
-        let run = runner.run()
-        interruption.stop()
-
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
-        var report = Report(notebook: notebook, run: run, engine: engine, seed: seed, renderSeconds: seconds, renderedAt: Date())
-        if reading.hasErrors { report.exitStatus = 1 }
-        for diagnostic in run.inlineDiagnostics { printError(formatter?.format(diagnostic) ?? "\(diagnostic)") }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let directory = (output as NSString).appendingPathComponent(name)
-        do {
-            let written = try ReportWriter.write(report, to: directory,
-                                                 formats: Set(formatNames.compactMap(ReportOutputFormat.init(rawValue:))),
-                                                 selfContained: selfContained, allowHTML: allowHtml, template: template)
+        let outcome = NotebookRender(path: path, options: options).run(prepare: { runner in
+            runner.observer = progress
+            if !quiet { runner.context.progress = { ProgressBar(epochs: $0) } }
+            interruption = Interruption { runner.interrupt() }
+        }, finished: { _ in interruption?.stop() })
+        for message in outcome.messages { printError(message) }
+        if let written = outcome.written {
             let figures = written.files.filter { $0.hasPrefix("figures/") }.count
-            printError("wrote \(directory)/ (\(written.files.count - figures) files, \(figures) figures) in "
-                       + String(format: "%.1f s", seconds) + (report.exitStatus == 0 ? "" : "; some blocks failed"))
-        } catch {
-            printError("error: \(error)")
-            return 1
+            printError("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures) in "
+                       + String(format: "%.1f s", outcome.seconds) + (outcome.exitStatus == 0 ? "" : "; some blocks failed"))
         }
-        return Int32(report.exitStatus)
+        return outcome.exitStatus
     }
 }
 
