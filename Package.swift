@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "labbook", targets: ["labbook"]),
+        // For the fuzzer package in Fuzz/.
+        .library(name: "LabbookInterpreter", targets: ["LabbookInterpreter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
