@@ -26,7 +26,7 @@ body { margin: 0; color: var(--text); background: #fff; font-family: var(--sans)
 .page { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; gap: 3rem; max-width: 72rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
 main { min-width: 0; max-width: 50rem; }
 aside.toc { position: sticky; top: 1.5rem; align-self: start; max-height: calc(100vh - 3rem); overflow-y: auto; font-size: .875rem; }
-@media (max-width: 62rem) { .page { display: block; padding: 1.5rem 1.1rem 3rem; } aside.toc { position: static; max-height: none; margin-bottom: 2rem; } }
+@media (max-width: 62rem) { .page { display: flex; flex-direction: column; gap: 0; padding: 1.5rem 1.1rem 3rem; } aside.toc { order: -1; position: static; max-height: none; margin-bottom: 1.5rem; } }
 header.title-block { margin-bottom: 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--border); }
 header.title-block h1 { font-size: 2.25rem; line-height: 1.2; margin: 0 0 .5rem; font-weight: 600; letter-spacing: -.01em; border: 0; padding: 0; }
 header.title-block .author { color: var(--muted); margin: 0; }
