@@ -26,7 +26,7 @@ body { margin: 0; color: var(--text); background: #fff; font-family: var(--sans)
 .page { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; gap: 3rem; max-width: 72rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
 main { min-width: 0; max-width: 50rem; }
 aside.toc { position: sticky; top: 1.5rem; align-self: start; max-height: calc(100vh - 3rem); overflow-y: auto; font-size: .875rem; }
-@media (max-width: 62rem) { .page { display: block; padding: 1.5rem 1.1rem 3rem; } aside.toc { position: static; max-height: none; margin-bottom: 2rem; } }
+@media (max-width: 62rem) { .page { display: flex; flex-direction: column; gap: 0; padding: 1.5rem 1.1rem 3rem; } aside.toc { order: -1; position: static; max-height: none; margin-bottom: 1.5rem; } }
 header.title-block { margin-bottom: 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--border); }
 header.title-block h1 { font-size: 2.25rem; line-height: 1.2; margin: 0 0 .5rem; font-weight: 600; letter-spacing: -.01em; border: 0; padding: 0; }
 header.title-block .author { color: var(--muted); margin: 0; }
@@ -61,6 +61,7 @@ section.questions td.points, section.questions th.points { text-align: right; wh
 .summary-line { color: var(--muted); font-size: .9rem; }
 .question-statement { border-left: 3px solid var(--accent); background: var(--accent-soft); padding: .6rem 1rem .1rem; border-radius: 0 6px 6px 0; margin: 1.5rem 0 1rem; scroll-margin-top: 1rem; }
 .question-statement > :first-child { margin-top: 0; }
+.unanswered-note { color: var(--warn); font-weight: 600; font-size: .85rem; margin: -.6rem 0 .6rem; }
 /* Tables */
 table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
 th, td { padding: .35rem .75rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
@@ -111,6 +112,7 @@ figcaption { font-size: .875rem; color: var(--muted); margin-top: .4rem; }
 .diagnostic pre { background: rgba(255,255,255,.6); border: 0; margin: .5rem 0 0; padding: .4rem .8rem; }
 .diagnostic .gutter { color: var(--muted); user-select: none; }
 .diagnostic .help { margin: .4rem 0 0; font-size: .88rem; }
+.output table.summary td:last-child, .output table.summary th:last-child { text-align: right; }
 td.mono { font-family: var(--mono); font-size: .82rem; }
 .summary-model { font-family: var(--mono); font-size: .85rem; margin: 0 0 .3rem; }
 .summary-totals { font-size: .85rem; color: var(--muted); margin: 0; }
@@ -120,6 +122,7 @@ td.mono { font-family: var(--mono); font-size: .82rem; }
 .hl-num { color: #1c00cf; } .hl-com { color: #5d6c79; font-style: italic; } .hl-ty { color: #0b4f79; }
 .hl-mem { color: #326d74; }
 footer { margin-top: 4rem; padding-top: 1rem; border-top: 1px solid var(--border); color: var(--muted); font-size: .82rem; }
+footer p { margin: .2rem 0; }
 footer code { color: var(--muted); background: none; padding: 0; }
 body.hide-code .cell-code pre { display: none; }
 @media print {
@@ -158,13 +161,14 @@ body.hide-code .cell-code pre { display: none; }
 {{#items}}
 {{#prose}}
 <div class="prose{{#anchor}} question-statement{{/anchor}}"{{#anchor}} id="{{anchor}}"{{/anchor}}>
-{{{proseHtml}}}</div>
+{{{proseHtml}}}{{#unanswered}}<p class="unanswered-note">⚠ {{words.unanswered}}</p>
+{{/unanswered}}</div>
 {{/prose}}
 {{#cell}}
 <div class="cell cell-{{status}}" id="cell-{{label}}" data-label="{{label}}">
 {{#echo}}
 <details class="cell-code" open>
-<summary><span class="label">{{label}}</span>{{#notOk}}<span class="status status-{{status}}">{{statusText}}</span>{{/notOk}}<span class="spacer"></span>{{#cached}}<span class="cached">{{words.cached}}</span>{{/cached}}<span class="seconds">{{seconds}}</span></summary>
+<summary><span class="label" title="{{notebookPath}}:{{line}}">{{label}}</span>{{#notOk}}<span class="status status-{{status}}">{{statusText}}</span>{{/notOk}}<span class="spacer"></span>{{#cached}}<span class="cached">{{words.cached}}</span>{{/cached}}<span class="seconds">{{seconds}}</span></summary>
 <pre><code class="language-swift">{{{codeHtml}}}</code></pre>
 </details>
 {{/echo}}
@@ -184,7 +188,7 @@ body.hide-code .cell-code pre { display: none; }
 </table></div>
 <p class="fit-footer">{{words.stopReason}}: {{stopReason}} · {{params}} {{words.parameters}}</p>{{/fit}}
 {{#summary}}<p class="summary-model">Model: "{{modelName}}"</p>
-<div class="table-wrap"><table class="numeric summary">
+<div class="table-wrap"><table class="summary">
 <thead><tr><th>{{words.layer}}</th><th>{{words.outputShape}}</th><th>{{words.paramCount}}</th></tr></thead>
 <tbody>{{#rows}}<tr><td class="mono">{{layer}}</td><td class="mono">{{shape}}</td><td>{{params}}</td></tr>{{/rows}}</tbody>
 </table></div>

@@ -24,7 +24,9 @@ struct HTMLViewModel {
             case .prose(let p):
                 let html = prose.render(p.prose.blocks)
                 guard !html.isEmpty || p.anchor != nil else { continue }
-                items.append(["prose": ["proseHtml": html, "anchor": p.anchor ?? false] as [String: Any], "cell": false])
+                let unanswered = p.anchor.map { anchor in report.questions.contains { $0.anchor == anchor && !$0.answered } } ?? false
+                items.append(["prose": ["proseHtml": html, "anchor": p.anchor ?? false, "unanswered": unanswered] as [String: Any],
+                              "cell": false])
             case .cell(let c):
                 items.append(["prose": false, "cell": cell(c, words)])
             }

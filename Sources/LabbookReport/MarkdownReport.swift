@@ -207,7 +207,14 @@ extension String {
 
 /// Where figures go: `figures/LABEL-N.png`, N counting from 1 within the cell.
 enum ReportFigures {
-    static func path(label: String, number: Int) -> String { "figures/\(label)-\(number).png" }
+    static func path(label: String, number: Int) -> String { "figures/\(fileName(label))-\(number).png" }
+
+    /// The notebook reader only accepts labels made of letters, digits, `-`, `_` and `.`; a report
+    /// built some other way still cannot write outside `figures/`.
+    static func fileName(_ label: String) -> String {
+        let safe = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        return safe.hasPrefix(".") ? "-" + safe.dropFirst() : safe
+    }
 }
 
 /// A diagnostic as a compiler prints it, with the quoted line and a caret:

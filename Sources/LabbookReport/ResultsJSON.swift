@@ -2,7 +2,9 @@ import LabbookNotebook
 
 /// `results.json`: the machine-readable run, with the field names of notebook.md (tools and
 /// `labbook diff` rely on them). Keys come in a fixed order and numbers in Swift's shortest
-/// round-trip form, so the same report always gives the same bytes.
+/// round-trip form, so the same report always gives the same bytes. An epoch's metrics sit beside
+/// its `epoch` and `seconds` under Keras's names, so a metric may not be called `epoch` or
+/// `seconds`.
 public enum ResultsJSON {
     public static let format = 1
 
@@ -52,7 +54,8 @@ public enum ResultsJSON {
                 evaluations.append(.object(metrics.map { ($0.name, .number($0.value)) }))
             case .expectation(let e):
                 expectations.append(.object([("text", .string(e.text)), ("passed", .bool(e.passed)),
-                                             ("values", .object(e.values.map { ($0.name, .string($0.value)) }))]))
+                                             ("values", .array(e.values.map { .object([("name", .string($0.name)),
+                                                                                       ("value", .string($0.value))]) }))]))
             case .diagnostic(let d):
                 diagnostics.append(.object([("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
                                             ("line", .int(d.line)), ("column", .int(d.column))]))
@@ -64,7 +67,14 @@ public enum ResultsJSON {
             ("seconds", .number(cell.seconds)), ("cached", .bool(cell.cached)),
             ("fits", .array(fits)), ("evaluations", .array(evaluations)), ("expectations", .array(expectations)),
             ("diagnostics", .array(diagnostics)), ("text", .string(texts.joined())),
+            ("figures", .array(figurePaths(cell).map(JSON.string))),
         ])
+    }
+
+    /// The files of the figures the pages show, as `ReportWriter` names them.
+    static func figurePaths(_ cell: CellItem) -> [String] {
+        let count = cell.shownOutputs.filter { if case .figure = $0 { return true } else { return false } }.count
+        return (0..<count).map { ReportFigures.path(label: cell.label, number: $0 + 1) }
     }
 
     /// Each inline value cited in the prose, in document order, so that `labbook diff` can flag

@@ -30,6 +30,7 @@ import Testing
         let unanswered = page.components(separatedBy: "class=\"unanswered\"").count - 1
         #expect(unanswered == 1)
         #expect(page.contains("⚠ sin responder"))
+        #expect(page.components(separatedBy: "<p class=\"unanswered-note\">⚠ sin responder</p>").count == 2)
     }
 
     @Test func cellsOutputsAndBadges() throws {

@@ -54,6 +54,8 @@ import Testing
         #expect(evaluation["accuracy"] as? Double == 0.8762)
         let expectations = try #require(blocks[1]["expectations"] as? [[String: Any]])
         #expect(expectations.first?["passed"] as? Bool == true)
+        #expect((expectations.first?["values"] as? [[String: String]]) == [["name": "acc", "value": "0.8762"]])
+        #expect(blocks.map { $0["figures"] as? [String] } == [["figures/data-1.png"], ["figures/fit-1.png"], [], [], []])
         #expect((blocks[3]["expectations"] as? [[String: Any]])?.first?["passed"] as? Bool == false)
 
         let diagnostic = try #require((blocks[4]["diagnostics"] as? [[String: Any]])?.first)
