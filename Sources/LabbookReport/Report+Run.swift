@@ -15,7 +15,7 @@ extension Report {
         var runs: [String: CellRun] = [:]
         for cell in notebook.cells {
             guard let result = run.cells[cell.label] else { continue }
-            let outputs = result.outputs.compactMap { Report.output($0, cell: cell, file: notebook.file, lines: lines) }
+            let outputs = Report.mergingText(result.outputs.compactMap { Report.output($0, cell: cell, file: notebook.file, lines: lines) })
             runs[cell.label] = CellRun(status: CellStatus(rawValue: result.status.rawValue) ?? .error,
                                        seconds: result.seconds, cached: result.cached, outputs: outputs)
         }
@@ -24,6 +24,19 @@ extension Report {
                   seed: seed, renderSeconds: renderSeconds, renderedAt: renderedAt)
         // Failed expectations and failed inline expressions fail the render too.
         exitStatus = max(exitStatus, run.exitStatus)
+    }
+
+    /// Consecutive text outputs (one per `print`) as one block of text, as a terminal shows them.
+    static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
+        var merged: [CellOutput] = []
+        for output in outputs {
+            if case .text(let text) = output, case .text(let previous)? = merged.last {
+                merged[merged.count - 1] = .text(previous + text)
+            } else {
+                merged.append(output)
+            }
+        }
+        return merged
     }
 
     /// One interpreter output as a report output.

@@ -91,7 +91,7 @@ struct RenderCommand: ParsableCommand {
         if let written = outcome.written {
             let figures = written.files.filter { $0.hasPrefix("figures/") }.count
             printError("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures) in "
-                       + String(format: "%.1f s", outcome.seconds) + (outcome.exitStatus == 0 ? "" : "; some blocks failed"))
+                       + String(format: "%.1f s", outcome.seconds) + (outcome.exitStatus == 0 ? "" : "; some blocks failed or expectations did not hold"))
         }
         return outcome.exitStatus
     }

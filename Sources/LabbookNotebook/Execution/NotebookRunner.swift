@@ -93,8 +93,8 @@ public final class NotebookRunner {
     }
 }
 
-/// How inline values read in prose: numbers with a sensible precision, percentages with two
-/// decimals and a thin space before `%`, everything else as `print` shows it.
+/// How inline values read in prose: numbers with a sensible precision (up to 4 decimals),
+/// percentages with two decimals (`88.21 %`), everything else as `print` shows it.
 enum InlineFormat {
     static func text(of value: Value, asPercent: Bool) -> String {
         if asPercent, let number = value.doubleValue {
