@@ -41,7 +41,7 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address
 	mkdir -p .build/fuzz-corpus && find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
-	Fuzz/.build/debug/ParserFuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -detect_leaks=0 .build/fuzz-corpus
+	ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/ParserFuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -detect_leaks=0 .build/fuzz-corpus
 
 # Renders the sample notebook and takes a screenshot of its index.html with headless Chromium
 # (Debian's `chromium`, installed when missing): look at .build/browser-check/screenshot.png.
