@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook
 
-.PHONY: report test bench build deps
+.PHONY: report test bench build deps fuzz browser-check
 
 report: deps build
 	$(LABBOOK) render notebooks/fashion-mnist.md
@@ -33,3 +33,22 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# Fuzzes the language's lexer, parser and interpreter with libFuzzer for FUZZ_SECONDS seconds,
+# starting from the test corpus of programs. Leak detection is off: a session keeps its closures
+# and their scopes alive until the process ends (one session per notebook), by design.
+FUZZ_SECONDS ?= 300
+fuzz:
+	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build/fuzz-corpus && find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
+	ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/ParserFuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -detect_leaks=0 .build/fuzz-corpus
+
+# Renders the sample notebook and takes a screenshot of its index.html with headless Chromium
+# (Debian's `chromium`, installed when missing): look at .build/browser-check/screenshot.png.
+browser-check: deps build
+	@dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed" || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
+	$(LABBOOK) render Tests/LabbookReportTests/Notebooks/sample.md --output .build/browser-check --quiet
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2200 \
+	  --screenshot=.build/browser-check/screenshot.png file://$(CURDIR)/.build/browser-check/sample/index.html
+	@echo "screenshot: .build/browser-check/screenshot.png"

@@ -12,12 +12,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "labbook", targets: ["labbook"]),
+        // For the fuzzer package in Fuzz/.
+        .library(name: "LabbookInterpreter", targets: ["LabbookInterpreter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, each through a module map and its pkg-config name.
@@ -46,13 +49,29 @@ let package = Package(
         // The engine's and the plots' names, registered into the interpreter.
         .target(name: "LabbookBindings", dependencies: ["LabbookEngine", "LabbookPlots", "LabbookInterpreter"]),
 
-        // Reading a notebook: front matter, libcmark's tree, cells, inline expressions, questions.
-        .target(name: "LabbookNotebook", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        // The notebook: front matter, libcmark's tree, cells, inline expressions, questions, and
+        // running the cells in one interpreter session.
+        .target(
+            name: "LabbookNotebook",
+            dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // The report: a plain model rendered as index.html (mustache), report.md and results.json,
+        // written atomically. The default template is compiled in as a Swift string (so the binary
+        // works from any folder); templates/report.html.mustache is the canonical copy, and a test
+        // checks that the two are identical (LABBOOK_UPDATE_GOLDEN=1 regenerates the string).
+        .target(
+            name: "LabbookReport",
+            dependencies: [
+                "LabbookNotebook", "LabbookPlots", "LabbookBindings", "LabbookInterpreter", "LabbookEngine",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
 
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "LabbookEngine",
+                "LabbookEngine", "LabbookInterpreter", "LabbookNotebook", "LabbookReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +81,7 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks"]),
     ],
     swiftLanguageModes: [.v5]
 )

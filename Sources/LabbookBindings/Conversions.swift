@@ -23,6 +23,12 @@ enum Convert {
         return result
     }
 
+    /// A hyper-parameter as written in code: `0.9`, `1e-07`, without Float32 noise.
+    static func short(_ value: Double) -> String {
+        let rounded = Double(String(format: "%.7g", value)) ?? value
+        return "\(rounded)"
+    }
+
     /// An array of Doubles as an interpreter array.
     static func doubles(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
 

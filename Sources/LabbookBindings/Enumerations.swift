@@ -102,7 +102,11 @@ extension EngineTypes {
         library.function("L2", [Parameter(nil, "Double", name: "l2", default: .double(0.01))]) { [regularizer] args in
             regularizer.wrap(.l2(try args.double(0)))
         }
-        library.function("L1L2", both) { [regularizer] args in regularizer.wrap(.l1l2(l1: try args.double(0), l2: try args.double(1))) }
+        // The class `L1L2` defaults to no penalty, the function `l1_l2` to 0.01 each, as in Keras.
+        let classDefaults = [Parameter("l1", "Double", default: .double(0)), Parameter("l2", "Double", default: .double(0))]
+        library.function("L1L2", classDefaults) { [regularizer] args in
+            regularizer.wrap(.l1l2(l1: try args.double(0), l2: try args.double(1)))
+        }
         let keras: [String: Regularizer] = ["l1": .l1(0.01), "l2": .l2(0.01), "l1_l2": .l1l2(l1: 0.01, l2: 0.01)]
         regularizer.spellings(keras.keys.sorted()) { [regularizer] in keras[$0].map(regularizer.wrap) }
         regularizer.describe { "\($0)" }

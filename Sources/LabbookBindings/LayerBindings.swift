@@ -7,8 +7,15 @@ extension EngineTypes {
     func registerLayers() {
         let layer = self.layer
         layer.describe { l in
-            let summary = String(describing: l.spec)
-            return "\(l.typeName)(\(l.name)): \(summary)"
+            switch l.spec {
+            case let .dense(units, activation, _, _, _, _, _, _): return "Dense(\(units), activation: .\(Convert.camelCase(activation.kerasName)))"
+            case .flatten: return "Flatten()"
+            case let .reshape(target, _): return "Reshape(\(target))"
+            case let .input(shape): return "Input(shape: \(shape))"
+            case let .activation(activation): return "Activation(.\(Convert.camelCase(activation.kerasName)))"
+            case let .dropout(rate, _): return "Dropout(\(rate))"
+            case .batchNormalization: return "BatchNormalization()"
+            }
         }
         layer.property("name") { .string($0.name) }
         layer.property("parameterCount") { .int($0.parameters.reduce(0) { $0 + $1.count }) }

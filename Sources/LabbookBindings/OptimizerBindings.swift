@@ -8,8 +8,13 @@ extension EngineTypes {
     func registerOptimizers() {
         let optimizer = self.optimizer, schedule = self.schedule
         optimizer.describe { o in
-            let settings = o.config.map { "\(Convert.camelCase($0.0)): \($0.1)" }.joined(separator: ", ")
-            return "\(o.kerasName)(learningRate: \(o.learningRate)\(settings.isEmpty ? "" : ", " + settings))"
+            let rate: String
+            if case .constant(let value) = o.learningRate { rate = Convert.short(value) } else { rate = "\(o.learningRate)" }
+            let settings = o.config.map { name, value in
+                let boolean = ["amsgrad", "nesterov", "centered"].contains(name)
+                return "\(Convert.camelCase(name)): " + (boolean ? "\(value != 0)" : Convert.short(value))
+            }
+            return "\(o.kerasName)(" + (["learningRate: \(rate)"] + settings).joined(separator: ", ") + ")"
         }
         optimizer.property("iterations") { .int($0.iterations) }
         optimizer.property("learningRate") { o in

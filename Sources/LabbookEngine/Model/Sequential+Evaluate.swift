@@ -7,8 +7,7 @@ extension Sequential {
             throw EngineError.invalidModel("the model must be compiled before evaluate: call model.compile(optimizer:loss:metrics:)")
         }
         try checkSameLength(x, y)
-        try build(inputShape: Array(x.shape.dropFirst()))
-        try checkInputShape(x)
+        try prepare(for: x)
         let batchSize = batchSize ?? 32
         guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
         try checkTargets(y, batch: min(batchSize, max(1, x.shape[0])))
@@ -50,8 +49,7 @@ extension Sequential {
     /// `batchSize` (32 when nil).
     public func predict(_ x: Tensor, batchSize: Int? = nil) throws -> Tensor {
         guard x.rank > 0 else { throw EngineError.invalidArgument("predict needs a batch of inputs, not a scalar") }
-        try build(inputShape: Array(x.shape.dropFirst()))
-        try checkInputShape(x)
+        try prepare(for: x)
         let batchSize = batchSize ?? 32
         guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
         let samples = x.shape[0]

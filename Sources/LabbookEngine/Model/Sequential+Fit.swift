@@ -29,7 +29,7 @@ extension Sequential {
             trainX = try x.slice(0..<splitAt)
             trainY = try y.slice(0..<splitAt)
         }
-        try build(inputShape: Array(x.shape.dropFirst()))
+        try prepare(for: x)
         try checkTargets(trainY, batch: min(batchSize, max(1, trainX.shape[0])))
         if let (vx, vy) = validation {
             try checkSameLength(vx, vy)

@@ -74,9 +74,8 @@ public final class Sequential {
     public func build(inputShape: [Int]) throws {
         if isBuilt {
             guard inputShape == self.inputShape else {
-                throw EngineError.layerInputShape(layer: layers.first?.name ?? name,
-                                                  expected: shapeText([-1] + (self.inputShape ?? [])).replacingOccurrences(of: "-1", with: "batch"),
-                                                  found: [-1] + inputShape)
+                throw EngineError.invalidModel("the model was built for inputs of shape \(shapeText(self.inputShape ?? [])) "
+                                               + "per example, not \(shapeText(inputShape))")
             }
             return
         }
@@ -99,6 +98,16 @@ public final class Sequential {
         }
         isBuilt = true
         collectTrainable()
+    }
+
+    /// Builds the model for the examples of `x` the first time; later, checks that `x` fits.
+    func prepare(for x: Tensor) throws {
+        guard x.rank > 0 else { throw EngineError.invalidArgument("the model needs a batch of examples, not a scalar") }
+        if isBuilt {
+            try checkInputShape(x)
+        } else {
+            try build(inputShape: Array(x.shape.dropFirst()))
+        }
     }
 
     @discardableResult

@@ -1,0 +1,48 @@
+import LabbookEngine
+import LabbookInterpreter
+
+/// What running a notebook produced: each cell's outputs and outcome, each inline expression's
+/// value, and the data files read.
+public struct NotebookRun {
+    /// How a cell ended, with the names results.json uses.
+    public enum Status: String, Sendable {
+        case ok, error, expectedError = "expected-error", skipped, timeout, interrupted
+    }
+
+    /// One cell's run.
+    public struct CellResult {
+        public var status: Status
+        public var outputs: [Output]
+        public var seconds: Double
+        public var cached = false
+
+        public init(status: Status, outputs: [Output], seconds: Double, cached: Bool = false) {
+            self.status = status
+            self.outputs = outputs
+            self.seconds = seconds
+            self.cached = cached
+        }
+
+        /// Whether an expectation of the cell failed.
+        public var hasFailedExpectation: Bool {
+            outputs.contains { if case .expectation(let e) = $0 { return !e.passed } else { return false } }
+        }
+    }
+
+    /// Each cell's result by label (cells not run are absent).
+    public var cells: [String: CellResult] = [:]
+    /// Each inline expression's value as the report shows it, by the expression's position.
+    public var inlineValues: [SourcePosition: String] = [:]
+    /// Inline expressions that failed, with their diagnostics (shown in place and reported).
+    public var inlineDiagnostics: [NotebookDiagnostic] = []
+    /// The data files the notebook read.
+    public var dataFiles: [CheckedFile] = []
+    /// Whether the run was interrupted (Ctrl-C); the cells after that one did not run.
+    public var interrupted = false
+
+    /// 0 when every cell ran or failed as expected and every expectation held; 1 otherwise.
+    public var exitStatus: Int {
+        let failed = cells.values.contains { [.error, .timeout, .interrupted].contains($0.status) || $0.hasFailedExpectation }
+        return failed || !inlineDiagnostics.isEmpty || interrupted ? 1 : 0
+    }
+}

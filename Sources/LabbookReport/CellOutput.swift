@@ -1,0 +1,190 @@
+import LabbookPlots
+
+/// One thing a block produced, in the order it produced them.
+public enum CellOutput: Equatable, Sendable {
+    /// Printed text, shown in monospace.
+    case text(String)
+    case table(TableOutput)
+    /// What `fit` returned: one row per epoch.
+    case fit(FitOutput)
+    case modelSummary(ModelSummaryOutput)
+    /// What `evaluate` returned: `loss: 0.3512 - accuracy: 0.8762`.
+    case evaluation([Metric])
+    case figure(FigureOutput)
+    case expectation(ExpectationOutput)
+    case diagnostic(DiagnosticOutput)
+}
+
+/// A named number (a metric, a value an expectation compared).
+public struct Metric: Equatable, Sendable {
+    public var name: String
+    public var value: Double
+
+    public init(_ name: String, _ value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public struct TableOutput: Equatable, Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+
+    public init(headers: [String], rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows
+    }
+}
+
+/// A `fit` run.
+public struct FitOutput: Equatable, Sendable {
+    public struct Epoch: Equatable, Sendable {
+        /// 1-based, as Keras prints `Epoch 1/10`.
+        public var epoch: Int
+        /// Keras's names (`loss`, `accuracy`, `val_loss`, `val_accuracy`, or any other), in the
+        /// order they should be shown.
+        public var metrics: [Metric]
+        public var seconds: Double
+
+        public init(epoch: Int, metrics: [Metric], seconds: Double) {
+            self.epoch = epoch
+            self.metrics = metrics
+            self.seconds = seconds
+        }
+    }
+
+    public var epochs: [Epoch]
+    /// `completed`, `early-stopping` or `callback`.
+    public var stopReason: String
+    /// Trainable parameters of the model that was trained.
+    public var params: Int
+
+    public init(epochs: [Epoch], stopReason: String = "completed", params: Int) {
+        self.epochs = epochs
+        self.stopReason = stopReason
+        self.params = params
+    }
+
+    /// Every metric name of the run, in first-seen order (so an open-ended set of metrics works).
+    public var metricNames: [String] {
+        var names: [String] = []
+        for epoch in epochs {
+            for m in epoch.metrics where !names.contains(m.name) { names.append(m.name) }
+        }
+        return names
+    }
+}
+
+/// Keras's `model.summary()` as data.
+public struct ModelSummaryOutput: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var name: String
+        public var type: String
+        /// Keras's notation: `(None, 784)`.
+        public var outputShape: String
+        public var params: Int
+
+        public init(name: String, type: String, outputShape: String, params: Int) {
+            self.name = name
+            self.type = type
+            self.outputShape = outputShape
+            self.params = params
+        }
+    }
+
+    public var modelName: String
+    public var rows: [Row]
+    public var trainable: Int
+    public var nonTrainable: Int
+    public var total: Int { trainable + nonTrainable }
+
+    public init(modelName: String, rows: [Row], trainable: Int, nonTrainable: Int) {
+        self.modelName = modelName
+        self.rows = rows
+        self.trainable = trainable
+        self.nonTrainable = nonTrainable
+    }
+}
+
+/// A figure: PNG bytes already drawn, or a figure value the writer draws.
+public struct FigureOutput: Equatable, Sendable {
+    public enum Content: Equatable, Sendable {
+        case png([UInt8])
+        case figure(Figure)
+    }
+
+    public var content: Content
+    /// The cell's `fig-cap`, if any.
+    public var caption: String?
+
+    public init(_ content: Content, caption: String? = nil) {
+        self.content = content
+        self.caption = caption
+    }
+}
+
+/// An `expect(...)` check.
+public struct ExpectationOutput: Equatable, Sendable {
+    /// The check as written (`expect(acc > 0.85)`).
+    public var text: String
+    public var passed: Bool
+    /// The values involved, as the program printed them (`acc = 0.8762`).
+    public var values: [NamedValue]
+
+    public init(text: String, passed: Bool, values: [NamedValue] = []) {
+        self.text = text
+        self.passed = passed
+        self.values = values
+    }
+}
+
+/// A name and the text of its value.
+public struct NamedValue: Equatable, Sendable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An error or warning located in the notebook.
+public struct DiagnosticOutput: Equatable, Sendable {
+    public enum Severity: String, Equatable, Sendable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var message: String
+    /// The notebook path as the user gave it.
+    public var file: String
+    /// File line and column (characters); 0 when unknown.
+    public var line: Int
+    public var column: Int
+    /// The notebook line the diagnostic points into, for the quoted line and its caret.
+    public var sourceLine: String?
+    /// A hint on how to fix it.
+    public var help: String?
+
+    public init(severity: Severity = .error, message: String, file: String, line: Int = 0, column: Int = 0,
+                sourceLine: String? = nil, help: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.sourceLine = sourceLine
+        self.help = help
+    }
+
+    /// `FILE:LINE:COL` (shorter when the line or column is unknown).
+    public var location: String {
+        var location = file
+        if line > 0 {
+            location += ":\(line)"
+            if column > 0 { location += ":\(column)" }
+        }
+        return location
+    }
+}

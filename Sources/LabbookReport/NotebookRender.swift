@@ -1,0 +1,78 @@
+import Foundation
+import LabbookEngine
+import LabbookNotebook
+
+/// One notebook rendered: read, run, its report built and written. The command line's
+/// `render` calls this for each notebook and only reports what it says.
+public struct NotebookRender {
+    /// What the command line asked for.
+    public struct Options {
+        public var outputDirectory = "output"
+        public var formats: Set<ReportOutputFormat> = [.html, .markdown]
+        public var seed: Int?
+        public var threads: Int?
+        public var selfContained = false
+        public var allowHTML = false
+        public var template: ReportTemplate = .default
+        public var dataDirectory: String?
+        public init() {}
+    }
+
+    /// How it went.
+    public struct Outcome {
+        /// 0: every block ran or failed as expected; 1: some block failed, an expectation did
+        /// not hold, or the report could not be written; 2: the notebook could not be read.
+        public var exitStatus: Int32
+        /// Diagnostics of reading the notebook and of its inline expressions, formatted.
+        public var messages: [String]
+        /// The report folder and what was written there, when it was.
+        public var written: ReportWriter.Written?
+        public var seconds: Double
+    }
+
+    public let path: String
+    public let options: Options
+
+    public init(path: String, options: Options) {
+        self.path = path
+        self.options = options
+    }
+
+    /// Renders the notebook. `prepare` may configure the runner (progress, interruption)
+    /// before the cells run.
+    public func run(prepare: (NotebookRunner) -> Void = { _ in }, finished: (NotebookRunner) -> Void = { _ in }) -> Outcome {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let reading = NotebookReader.read(path: path)
+        let formatter = DiagnosticFormatter(source: reading.notebook?.source)
+        var messages = reading.diagnostics.map { formatter.format($0) }
+        guard let notebook = reading.notebook else {
+            return Outcome(exitStatus: 2, messages: messages, written: nil, seconds: elapsed())
+        }
+        switch notebook.frontMatter.threads {
+        case .count(let n): EngineSettings.threads = n
+        case .auto: EngineSettings.threads = EngineSettings.automaticThreads
+        }
+        if let threads = options.threads { EngineSettings.threads = threads }
+        let seed = options.seed ?? notebook.frontMatter.seed
+        let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
+        prepare(runner)
+        let run = runner.run()
+        finished(runner)
+        messages += run.inlineDiagnostics.map { formatter.format($0) }
+        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
+        var report = Report(notebook: notebook, run: run, engine: engine, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
+        if reading.hasErrors { report.exitStatus = max(report.exitStatus, 1) }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let directory = (options.outputDirectory as NSString).appendingPathComponent(name)
+        do {
+            let written = try ReportWriter.write(report, to: directory, formats: options.formats,
+                                                 selfContained: options.selfContained, allowHTML: options.allowHTML,
+                                                 template: options.template)
+            return Outcome(exitStatus: Int32(report.exitStatus), messages: messages, written: written, seconds: elapsed())
+        } catch {
+            messages.append("error: \(error)")
+            return Outcome(exitStatus: 1, messages: messages, written: nil, seconds: elapsed())
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import LabbookNotebook
+
+/// What running one cell produced, as the execution layer hands it over.
+public struct CellRun: Equatable, Sendable {
+    public var status: CellStatus
+    public var seconds: Double
+    public var cached: Bool
+    public var outputs: [CellOutput]
+
+    public init(status: CellStatus = .ok, seconds: Double = 0, cached: Bool = false, outputs: [CellOutput] = []) {
+        self.status = status
+        self.seconds = seconds
+        self.cached = cached
+        self.outputs = outputs
+    }
+}
+
+extension Report {
+    /// The report of `notebook`: its prose as read, each cell with `runs[cell.label]` (a cell
+    /// without a run shows as `skipped`), its questions, and the inline values. The exit status
+    /// is 1 when some cell ended in an unexpected `error`, `timeout` or `interrupted`, else 0.
+    public init(notebook: Notebook, sha256: String, engine: EngineDescription, runs: [String: CellRun],
+                inlineValues: [SourcePosition: String] = [:], dataFiles: [DataFile] = [],
+                seed: Int? = nil, renderSeconds: Double = 0, renderedAt: Date) {
+        let anchors = Dictionary(notebook.questions.map { ($0.statementPart, $0.anchor) }, uniquingKeysWith: { a, _ in a })
+        var items: [ReportItem] = []
+        for (index, part) in notebook.parts.enumerated() {
+            switch part {
+            case .prose(let prose):
+                items.append(.prose(ProseItem(prose, anchor: anchors[index])))
+            case .cell(let cell):
+                let run = runs[cell.label] ?? CellRun(status: .skipped)
+                items.append(.cell(CellItem(label: cell.label, line: cell.fenceLine, code: cell.code,
+                                            echo: cell.options.echo, showsOutput: cell.options.output, status: run.status,
+                                            seconds: run.seconds, cached: run.cached, outputs: run.outputs)))
+            }
+        }
+        let failed = runs.values.contains { [.error, .timeout, .interrupted].contains($0.status) }
+        let fileName = (notebook.file as NSString).lastPathComponent
+        self.init(title: notebook.frontMatter.title ?? (fileName as NSString).deletingPathExtension,
+                  author: notebook.frontMatter.author, lang: notebook.frontMatter.lang,
+                  notebook: NotebookInfo(path: notebook.file, sha256: sha256),
+                  seed: seed ?? notebook.frontMatter.seed, engine: engine, renderSeconds: renderSeconds,
+                  renderedAt: renderedAt, exitStatus: failed ? 1 : 0,
+                  questions: notebook.questions.map(ReportQuestion.init), items: items,
+                  inlineValues: inlineValues, dataFiles: dataFiles)
+    }
+}

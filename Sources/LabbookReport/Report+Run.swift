@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+import LabbookBindings
+import LabbookEngine
+import LabbookInterpreter
+import LabbookNotebook
+
+extension Report {
+    /// The report of a notebook that was run: each cell's interpreter outputs (text, tables,
+    /// expectations, diagnostics, and the bindings' figures, summaries, epoch tables and
+    /// evaluations) turned into report outputs.
+    public init(notebook: Notebook, run: NotebookRun, engine: EngineDescription, seed: Int,
+                renderSeconds: Double = 0, renderedAt: Date) {
+        let lines = notebook.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var runs: [String: CellRun] = [:]
+        for cell in notebook.cells {
+            guard let result = run.cells[cell.label] else { continue }
+            let outputs = Report.mergingText(result.outputs.compactMap { Report.output($0, cell: cell, file: notebook.file, lines: lines) })
+            runs[cell.label] = CellRun(status: CellStatus(rawValue: result.status.rawValue) ?? .error,
+                                       seconds: result.seconds, cached: result.cached, outputs: outputs)
+        }
+        self.init(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
+                  inlineValues: run.inlineValues, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
+                  seed: seed, renderSeconds: renderSeconds, renderedAt: renderedAt)
+        // Failed expectations and failed inline expressions fail the render too.
+        exitStatus = max(exitStatus, run.exitStatus)
+    }
+
+    /// Consecutive text outputs (one per `print`) as one block of text, as a terminal shows them.
+    static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
+        var merged: [CellOutput] = []
+        for output in outputs {
+            if case .text(let text) = output, case .text(let previous)? = merged.last {
+                merged[merged.count - 1] = .text(previous + text)
+            } else {
+                merged.append(output)
+            }
+        }
+        return merged
+    }
+
+    /// One interpreter output as a report output.
+    static func output(_ output: Output, cell: Cell, file: String, lines: [String]) -> CellOutput? {
+        switch output {
+        case .text(let text):
+            return .text(text)
+        case .table(let table):
+            return .table(TableOutput(headers: table.headers, rows: table.rows))
+        case .expectation(let e):
+            return .expectation(ExpectationOutput(text: e.text, passed: e.passed,
+                                                  values: e.details.map { NamedValue($0.expression, $0.value) }))
+        case .diagnostic(let d):
+            let line = d.range.line
+            return .diagnostic(DiagnosticOutput(
+                severity: d.severity == .warning ? .warning : .error, message: d.message, file: file, line: line,
+                column: d.range.column, sourceLine: line >= 1 && line <= lines.count ? lines[line - 1] : nil, help: d.help))
+        case .rich(let rich):
+            return richOutput(rich, cell: cell)
+        }
+    }
+
+    private static func richOutput(_ rich: any RichOutput, cell: Cell) -> CellOutput? {
+        switch rich {
+        case let figure as LabbookBindings.FigureOutput:
+            let sized = figure.figure.sized(width: cell.options.figWidth, height: cell.options.figHeight)
+            return .figure(LabbookReport.FigureOutput(.figure(sized), caption: cell.options.figCaption))
+        case let summary as SummaryOutput:
+            let s = summary.summary
+            return .modelSummary(ModelSummaryOutput(
+                modelName: s.modelName,
+                rows: s.rows.map { ModelSummaryOutput.Row(name: $0.name, type: $0.type, outputShape: $0.outputShape, params: $0.parameters) },
+                trainable: s.trainable, nonTrainable: s.nonTrainable))
+        case let fit as LabbookBindings.FitOutput:
+            let h = fit.history
+            // The epoch table's columns: loss and accuracy first, then the rest, validation last.
+            let order = h.metrics.map(\.name).sorted { rank($0) < rank($1) }
+            let epochs = h.epochNumbers.indices.map { i in
+                LabbookReport.FitOutput.Epoch(epoch: h.epochNumbers[i] + 1,
+                                              metrics: order.compactMap { name in h[name].map { Metric(name, $0[i]) } },
+                                              seconds: h.seconds[i])
+            }
+            return .fit(LabbookReport.FitOutput(epochs: epochs, stopReason: h.stopReason.rawValue, params: h.parameterCount))
+        case let evaluation as EvaluationOutput:
+            let ordered = evaluation.logs.sorted { rank($0.name) < rank($1.name) }
+            return .evaluation(ordered.map { Metric($0.name, $0.value) })
+        default:
+            return nil
+        }
+    }
+
+    /// The SHA-256 of a notebook's text, in lowercase hex.
+    static func sha256(of text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `loss`, `accuracy`, other metrics, then the same for `val_`.
+    private static func rank(_ name: String) -> (Int, Int, String) {
+        let validation = name.hasPrefix("val_") ? 1 : 0
+        let base = validation == 1 ? String(name.dropFirst(4)) : name
+        return (validation, base == "loss" ? 0 : (base == "accuracy" ? 1 : 2), base)
+    }
+}

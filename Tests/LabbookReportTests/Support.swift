@@ -1,0 +1,172 @@
+import Foundation
+import LabbookNotebook
+import LabbookPlots
+@testable import LabbookReport
+
+/// The notebook behind the sample report: prose, three questions (one unanswered), an inline
+/// value, and cells that between them produce every kind of output, an expected error and an
+/// unexpected one.
+let sampleNotebookText = #"""
+---
+title: "Redes neuronales: Fashion MNIST"
+author: "Ana Pérez"
+lang: es
+seed: 42
+---
+
+# Introducción
+
+Este cuaderno entrena una red *pequeña* sobre [Fashion MNIST](https://github.com/zalandoresearch/fashion-mnist).
+
+## Datos
+
+```swift
+//| label: data
+let (train, test) = fashionMNIST(limit: 1000)
+print(train.images.shape)
+show(train.images[0])
+```
+
+## Modelo
+
+**Pregunta 1 (2 puntos)** ¿Qué exactitud alcanza la red en test?
+
+```swift
+//| label: fit
+//| fig-cap: Curvas de aprendizaje
+let model = Sequential([Flatten(inputShape: [28, 28]), Dense(128, activation: .relu), Dense(10, activation: .softmax)])
+model.summary()
+let history = model.fit(train, epochs: 2, validationSplit: 0.1) // "quiet"
+plot(history, ylim: 0...1)
+let acc = model.evaluate(test).accuracy
+expect(acc > 0.80, "exactitud \(acc)")
+```
+
+La exactitud en test es `{swift} acc.percent`, con `{swift} history.epochs` épocas.
+
+**Pregunta 2 (1,5 puntos)** ¿Qué ocurre con una capa sin neuronas?
+
+```swift
+//| label: bad-layer
+//| error: true
+let broken = Dense(0)
+```
+
+El motor rechaza la capa con un mensaje claro.
+
+**Pregunta 3 (0.5 puntos)** ¿Qué harías después?
+
+Tu respuesta aquí
+
+## Resumen
+
+```swift
+//| label: table
+//| echo: false
+table(["capa", "parámetros"], [["dense", "100480"], ["a|b", "1290"]])
+expect(acc > 0.99)
+```
+
+```swift
+//| label: typo
+modle.fit(train, epochs: 1)
+```
+"""#
+
+let sampleDate = Date(timeIntervalSince1970: 1_796_000_000) // 2026-11-29T…Z, fixed
+let sampleEngine = EngineDescription(version: "0.1.0", blas: "OpenBLAS 0.3.21 Haswell", threads: 2)
+
+func readSample(_ text: String = sampleNotebookText, file: String = "notebooks/sample.md") -> Notebook {
+    let reading = NotebookReader.parse(text, file: file)
+    precondition(reading.notebook != nil, "\(reading.diagnostics)")
+    return reading.notebook!
+}
+
+/// A small gray image drawn as PNG bytes, as the execution layer might hand over.
+func samplePNG() throws -> [UInt8] {
+    let pixels = (0..<64).map { Float(($0 % 8) * ($0 / 8)) }
+    return try renderPNG(.image(ImageFigure(image: GrayImage(width: 8, height: 8, pixels: pixels),
+                                            title: "train[0]", width: 160, height: 160)))
+}
+
+func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
+    let fitOutput = FitOutput(epochs: [
+        .init(epoch: 1, metrics: [Metric("loss", 0.6123456), Metric("accuracy", 0.7891), Metric("val_loss", 0.4712),
+                                  Metric("val_accuracy", 0.8312)], seconds: 0.31),
+        .init(epoch: 2, metrics: [Metric("loss", 0.4412), Metric("accuracy", 0.8455), Metric("val_loss", 0.4409),
+                                  Metric("val_accuracy", 0.8421)], seconds: 0.29),
+    ], stopReason: "completed", params: 101_770)
+    let chart = LineChart.learningCurves([("loss", [0.61, 0.44]), ("accuracy", [0.79, 0.85]),
+                                          ("val_loss", [0.47, 0.44]), ("val_accuracy", [0.83, 0.84])],
+                                         ylim: 0...1, width: 480, height: 300)
+    let summary = ModelSummaryOutput(modelName: "sequential", rows: [
+        .init(name: "flatten", type: "Flatten", outputShape: "(None, 784)", params: 0),
+        .init(name: "dense", type: "Dense", outputShape: "(None, 128)", params: 100_480),
+        .init(name: "dense_1", type: "Dense", outputShape: "(None, 10)", params: 1_290),
+    ], trainable: 101_770, nonTrainable: 0)
+    let typo = notebook.cell(labeled: "typo")!
+    let broken = notebook.cell(labeled: "bad-layer")!
+    let lines = notebook.source.split(separator: "\n", omittingEmptySubsequences: false)
+    return [
+        "data": CellRun(seconds: 0.05, outputs: [.text("[1000, 28, 28]\n"), .figure(FigureOutput(.png(try samplePNG())))]),
+        "fit": CellRun(seconds: 0.8, outputs: [
+            .modelSummary(summary), .fit(fitOutput),
+            .figure(FigureOutput(.figure(.lineChart(chart)), caption: "Curvas de aprendizaje")),
+            .evaluation([Metric("loss", 0.3512), Metric("accuracy", 0.8762)]),
+            .expectation(ExpectationOutput(text: "expect(acc > 0.80, \"exactitud \\(acc)\")", passed: true,
+                                           values: [NamedValue("acc", "0.8762")])),
+        ]),
+        "bad-layer": CellRun(status: .expectedError, seconds: 0.001, outputs: [
+            .diagnostic(DiagnosticOutput(message: "a Dense layer needs at least 1 unit, found 0", file: notebook.file,
+                                         line: broken.fileLine(forCodeLine: 1), column: 14,
+                                         sourceLine: String(lines[broken.fileLine(forCodeLine: 1) - 1]))),
+        ]),
+        "table": CellRun(seconds: 0.002, outputs: [
+            .table(TableOutput(headers: ["capa", "parámetros"], rows: [["dense", "100480"], ["a|b", "1290"]])),
+            .expectation(ExpectationOutput(text: "expect(acc > 0.99)", passed: false, values: [NamedValue("acc", "0.8762")])),
+        ]),
+        "typo": CellRun(status: .error, seconds: 0.001, outputs: [
+            .diagnostic(DiagnosticOutput(message: "unknown name 'modle'", file: notebook.file,
+                                         line: typo.fileLine(forCodeLine: 1), column: 1,
+                                         sourceLine: String(lines[typo.fileLine(forCodeLine: 1) - 1]),
+                                         help: "did you mean 'model'?")),
+        ]),
+    ]
+}
+
+/// The sample report, with fixed seconds and date so every rendering of it is identical.
+func sampleReport() throws -> Report {
+    let notebook = readSample()
+    var values: [SourcePosition: String] = [:]
+    for e in notebook.inlineExpressions {
+        values[e.position] = e.code == "acc.percent" ? "87.62 %" : "2"
+    }
+    return Report(notebook: notebook, sha256: String(repeating: "ab", count: 32), engine: sampleEngine,
+                  runs: try sampleRuns(notebook), inlineValues: values,
+                  dataFiles: [DataFile(name: "train-images-idx3-ubyte.gz", sha256: String(repeating: "cd", count: 32))],
+                  renderSeconds: 1.25, renderedAt: sampleDate)
+}
+
+/// A fresh temporary folder.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every file under `directory` (hidden ones included) with its bytes, by relative path.
+func snapshot(_ directory: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let e = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+    for case let url as URL in e {
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+        let relative = String(url.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1))
+        files[relative] = FileManager.default.contents(atPath: url.path)
+    }
+    return files
+}
+
+/// The source folder of these tests (for golden files and the template's canonical copy).
+let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let repositoryDirectory = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+var updatingGolden: Bool { ProcessInfo.processInfo.environment["LABBOOK_UPDATE_GOLDEN"] == "1" }
