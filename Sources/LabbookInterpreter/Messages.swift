@@ -107,7 +107,7 @@ enum Messages {
         "'.\(name)' is ambiguous: it could be " + types.map { "'\($0).\(name)'" }.joined(separator: " or ") + "; write the type"
     }
     static func unknownSpelling(_ spelling: String, type: String, suggestion: String?) -> String {
-        "\"\(spelling)\" is not a known \(type)" + didYouMean(suggestion.map { "\"\($0)\"" })
+        "\"\(spelling)\" is not a known \(type)" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
     }
     static func methodNotCalled(_ name: String) -> String { "'\(name)' is a method: call it with '\(name)()'" }
     static func readOnlyProperty(_ name: String) -> String { "cannot assign to property '\(name)': it is read-only" }
