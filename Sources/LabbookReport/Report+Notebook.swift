@@ -2,7 +2,7 @@ import Foundation
 import LabbookNotebook
 
 /// What running one cell produced, as the execution layer hands it over.
-public struct CellRun: Equatable, Sendable {
+public struct CellRun: Codable, Equatable, Sendable {
     public var status: CellStatus
     public var seconds: Double
     public var cached: Bool

@@ -140,7 +140,7 @@ public struct ProseItem: Equatable, Sendable {
 }
 
 /// How a block ended (results.json's `status`).
-public enum CellStatus: String, Equatable, Sendable, CaseIterable {
+public enum CellStatus: String, Codable, Equatable, Sendable, CaseIterable {
     case ok
     /// An unexpected error: shown, and the render fails at the end.
     case error
