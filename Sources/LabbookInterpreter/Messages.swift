@@ -4,6 +4,7 @@ enum Messages {
     // MARK: Lexical
 
     static func unexpectedCharacter(_ c: Unicode.Scalar) -> String { "unexpected character '\(c)'" }
+    static let keyPathHelp = "key paths such as \\.name are not part of the language; write a closure instead: { $0.name }"
     static func unexpectedCharacters(_ run: String, truncated: Bool) -> String {
         "unexpected characters '\(run)\(truncated ? "..." : "")'"
     }
