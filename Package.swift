@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks"]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
