@@ -17,8 +17,12 @@ extension ReportDiff {
                 nextOld += 1
             }
         }
-        for (key, newBlock) in Self.keyed(new.blocks, by: \.label) {
+        let newBlocks = Self.keyed(new.blocks, by: \.label)
+        for (position, (key, newBlock)) in newBlocks.enumerated() {
             guard let index = oldIndex[key] else {
+                // Removed blocks that stood before the next matched one come first, as in a unified diff.
+                let nextMatch = newBlocks[(position + 1)...].lazy.compactMap { oldIndex[$0.key] }.first ?? oldBlocks.count
+                emitRemoved(upTo: nextMatch)
                 blocks.append(BlockChange(label: newBlock.label, kind: .added, oldStatus: nil, newStatus: newBlock.status))
                 continue
             }

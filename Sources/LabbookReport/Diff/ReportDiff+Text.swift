@@ -74,9 +74,9 @@ extension ReportDiff {
 
         if !timings.isEmpty {
             out += "\nSeconds per epoch, median over each fit (informational)\n"
-            var table = TextTable(rightAligned: [3, 5])
+            var table = TextTable()
             for t in timings {
-                table.add(["·", t.block, "\(t.run)", ReportFormat.seconds(t.old), "→", ReportFormat.seconds(t.new),
+                table.add(["·", t.block, "\(t.run)", "\(ReportFormat.seconds(t.old)) → \(ReportFormat.seconds(t.new))",
                            String(format: "×%.2f", t.ratio)])
             }
             out += table.render()
