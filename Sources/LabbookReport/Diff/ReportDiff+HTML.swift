@@ -42,7 +42,7 @@ extension ReportDiff {
         }
         if !timings.isEmpty {
             body += "<h2>Seconds per epoch (informational)</h2>\n" + Self.table(["block", "run", "old", "new", "new/old"], timings.map {
-                [$0.block, "\($0.run)", ReportFormat.seconds($0.old), ReportFormat.seconds($0.new), String(format: "×%.2f", $0.ratio)]
+                [$0.block, "\($0.run)", Self.seconds($0.old), Self.seconds($0.new), String(format: "×%.2f", $0.ratio)]
             }, failing: timings.map { _ in false })
         }
         if !curves.isEmpty {

@@ -76,7 +76,7 @@ extension ReportDiff {
             out += "\nSeconds per epoch, median over each fit (informational)\n"
             var table = TextTable()
             for t in timings {
-                table.add(["·", t.block, "\(t.run)", "\(ReportFormat.seconds(t.old)) → \(ReportFormat.seconds(t.new))",
+                table.add(["·", t.block, "\(t.run)", "\(Self.seconds(t.old)) → \(Self.seconds(t.new))",
                            String(format: "×%.2f", t.ratio)])
             }
             out += table.render()
@@ -116,6 +116,12 @@ extension ReportDiff {
             text += String(format: " (%+.2f %%)", change.delta / abs(change.old) * 100)
         }
         return text
+    }
+
+    /// Seconds per epoch: as the report prints them, or in milliseconds when under 10 ms (tiny
+    /// test models would otherwise show `0.00 s → 0.00 s`).
+    static func seconds(_ value: Double) -> String {
+        value.isFinite && value >= 0 && value < 0.01 ? String(format: "%.2f ms", value * 1000) : ReportFormat.seconds(value)
     }
 
     static func outcome(_ passed: Bool) -> String { passed ? "passed" : "failed" }
