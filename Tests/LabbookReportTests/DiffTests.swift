@@ -95,6 +95,20 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(diff.exitStatus == 0)
     }
 
+    /// Two fits, one twice as fast and one as fast: each ratio, and their median in the text.
+    @Test func timingRatios() throws {
+        let old = try DiffInput.load(path: diffFixtures.appendingPathComponent("old.json").path)
+        var new = old
+        new.blocks[1].fits[0].epochs = new.blocks[1].fits[0].epochs.map { var e = $0; e.seconds = e.seconds! / 2; return e }
+        new.blocks[4].fits[0].epochs = new.blocks[4].fits[0].epochs.map { var e = $0; e.seconds = e.seconds! * 4; return e }
+        let diff = ReportDiff(old: old, oldPath: "a", new: new, newPath: "b")
+        #expect(diff.timings.map(\.ratio) == [0.5, 4])
+        #expect(diff.medianTimingRatio == 2.25)
+        #expect(diff.text.contains("  ·  fit       fit 1   0.30 s → 0.15 s  ×0.50\n"))
+        #expect(diff.text.contains("  ·  all fits  median                   ×2.25\n"))
+        #expect(diff.exitStatus == 0)
+    }
+
     /// `--json`: decoded, it says what the text says.
     @Test func jsonOutput() throws {
         let diff = try fixtureDiff()
@@ -108,6 +122,7 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(summary["metricsBeyond"] as? Int == 3)
         #expect(summary["blocksNewlyFailing"] as? Int == 1)
         #expect(summary["expectationsNewlyFailing"] as? Int == 1)
+        #expect(summary["medianSecondsRatio"] as? Double == 0.7)
         let metrics = try #require(json["metrics"] as? [[String: Any]])
         let valAccuracy = try #require(metrics.first { $0["metric"] as? String == "val_accuracy" && $0["block"] as? String == "fit" })
         #expect(valAccuracy["run"] as? String == "fit" && valAccuracy["index"] as? Int == 1)

@@ -8,7 +8,8 @@ extension ReportDiff {
     ///     {"diffFormat": 1, "withinTolerance": false, "exitStatus": 1,
     ///      "old": {"path", "engine": {"version", "blas", "threads"}, "notebook": {"path", "sha256", "seed"}},
     ///      "new": {...},
-    ///      "summary": {"metricsCompared", "metricsBeyond", "blocksNewlyFailing", "expectationsNewlyFailing"},
+    ///      "summary": {"metricsCompared", "metricsBeyond", "blocksNewlyFailing", "expectationsNewlyFailing",
+    ///                  "medianSecondsRatio"},
     ///      "metrics": [{"block", "run": "fit"|"evaluation", "index", "metric", "within",
     ///                   "tolerance": {"kind": "absolute"|"relative", "value"}, "onlyIn": "old"|"new"|null,
     ///                   "final": {"old", "new", "change", "within"}|null, "best": {...}|null}],
@@ -45,41 +46,52 @@ extension ReportDiff {
         }
         func optional(_ s: String?) -> J { s.map(J.string) ?? .null }
 
+        let summary: J = .object([
+            ("metricsCompared", .int(metrics.count)), ("metricsBeyond", .int(metricsBeyond)),
+            ("blocksNewlyFailing", .int(newlyFailingBlocks)), ("expectationsNewlyFailing", .int(newlyFailingExpectations)),
+            ("medianSecondsRatio", medianTimingRatio.map(J.number) ?? .null),
+        ])
+        let metricRows: [J] = metrics.map { m in
+            let fields: [(String, J)] = [
+                ("metric", .string(m.metric)), ("within", .bool(m.within)), ("tolerance", tolerance(m.tolerance)),
+                ("onlyIn", optional(m.onlyIn?.rawValue)), ("final", change(m.final)), ("best", change(m.best)),
+            ]
+            return .object([("block", .string(m.block))] + run(m.run) + fields)
+        }
+        let runRows: [J] = runsOnlyIn.map { r in
+            .object([("block", .string(r.block))] + run(r.run) + [("onlyIn", .string(r.side.rawValue))])
+        }
+        let blockRows: [J] = blocks.map { b in
+            .object([("label", .string(b.label)), ("change", .string(b.kind.rawValue)),
+                     ("old", optional(b.oldStatus)), ("new", optional(b.newStatus))])
+        }
+        let expectationRows: [J] = expectations.map { e in
+            .object([("block", .string(e.block)), ("text", .string(e.text)),
+                     ("oldPassed", .bool(e.oldPassed)), ("newPassed", .bool(e.newPassed))])
+        }
+        let inlineRows: [J] = inline.map { i in
+            .object([("line", .int(i.line)), ("question", optional(i.question)), ("expression", .string(i.expression)),
+                     ("old", optional(i.old)), ("new", optional(i.new)), ("stale", .bool(true))])
+        }
+        let timingRows: [J] = timings.map { t in
+            let fields: [(String, J)] = [
+                ("oldSecondsPerEpoch", .number(t.old)), ("newSecondsPerEpoch", .number(t.new)), ("ratio", .number(t.ratio)),
+            ]
+            return .object([("block", .string(t.block))] + run(t.run) + fields)
+        }
         let value: J = .object([
             ("diffFormat", .int(1)),
             ("withinTolerance", .bool(withinTolerance)),
             ("exitStatus", .int(Int(exitStatus))),
             ("old", side(old)),
             ("new", side(new)),
-            ("summary", .object([("metricsCompared", .int(metrics.count)), ("metricsBeyond", .int(metricsBeyond)),
-                                 ("blocksNewlyFailing", .int(newlyFailingBlocks)),
-                                 ("expectationsNewlyFailing", .int(newlyFailingExpectations))])),
-            ("metrics", .array(metrics.map { m in
-                .object([("block", .string(m.block))] + run(m.run) + [
-                    ("metric", .string(m.metric)), ("within", .bool(m.within)), ("tolerance", tolerance(m.tolerance)),
-                    ("onlyIn", optional(m.onlyIn?.rawValue)), ("final", change(m.final)), ("best", change(m.best)),
-                ])
-            })),
-            ("runsOnlyIn", .array(runsOnlyIn.map { r in
-                .object([("block", .string(r.block))] + run(r.run) + [("onlyIn", .string(r.side.rawValue))])
-            })),
-            ("blocks", .array(blocks.map { b in
-                .object([("label", .string(b.label)), ("change", .string(b.kind.rawValue)),
-                         ("old", optional(b.oldStatus)), ("new", optional(b.newStatus))])
-            })),
-            ("expectations", .array(expectations.map { e in
-                .object([("block", .string(e.block)), ("text", .string(e.text)),
-                         ("oldPassed", .bool(e.oldPassed)), ("newPassed", .bool(e.newPassed))])
-            })),
-            ("inline", .array(inline.map { i in
-                .object([("line", .int(i.line)), ("question", optional(i.question)), ("expression", .string(i.expression)),
-                         ("old", optional(i.old)), ("new", optional(i.new)), ("stale", .bool(true))])
-            })),
-            ("timings", .array(timings.map { t in
-                .object([("block", .string(t.block))] + run(t.run) + [
-                    ("oldSecondsPerEpoch", .number(t.old)), ("newSecondsPerEpoch", .number(t.new)), ("ratio", .number(t.ratio)),
-                ])
-            })),
+            ("summary", summary),
+            ("metrics", .array(metricRows)),
+            ("runsOnlyIn", .array(runRows)),
+            ("blocks", .array(blockRows)),
+            ("expectations", .array(expectationRows)),
+            ("inline", .array(inlineRows)),
+            ("timings", .array(timingRows)),
         ])
         var out = ""
         ResultsJSON.encode(value, indent: "", into: &out)

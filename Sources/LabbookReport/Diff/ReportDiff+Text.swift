@@ -79,6 +79,9 @@ extension ReportDiff {
                 table.add(["·", t.block, "\(t.run)", "\(Self.seconds(t.old)) → \(Self.seconds(t.new))",
                            String(format: "×%.2f", t.ratio)])
             }
+            if timings.count > 1, let ratio = medianTimingRatio {
+                table.add(["·", "all fits", "median", "", String(format: "×%.2f", ratio)])
+            }
             out += table.render()
         }
 

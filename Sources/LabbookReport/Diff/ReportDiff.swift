@@ -130,6 +130,10 @@ public struct ReportDiff: Equatable, Sendable {
     public var newlyFailingBlocks: Int { blocks.count { $0.kind == .newlyFailing } }
     public var newlyFailingExpectations: Int { expectations.count { $0.oldPassed && !$0.newPassed } }
 
+    /// The median over every matched fit of its new/old seconds per epoch: how much faster or
+    /// slower the new engine trains overall (nil when no fit has timings on both sides).
+    public var medianTimingRatio: Double? { Self.median(timings.map(\.ratio)) }
+
     /// Within tolerance: no metric beyond, no block or expectation newly failing. Added and
     /// removed blocks, changed inline values and timings are reported but do not fail the diff.
     public var withinTolerance: Bool {
