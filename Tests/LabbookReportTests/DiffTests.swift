@@ -7,7 +7,8 @@ let diffFixtures = testsDirectory.appendingPathComponent("DiffFixtures")
 /// The two fixture reports differ in every way a diff reports: metrics within and beyond
 /// tolerance (absolute, relative, overridden), an evaluation, blocks added, removed, newly
 /// failing and newly passing, a fit gone with its block, expectations that changed outcome, an
-/// inline value that moved, and seconds per epoch.
+/// inline value that moved, seconds per epoch, a metric in one report only, a status changed
+/// otherwise (ok → skipped), and notebooks that differ.
 func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1"]) throws -> ReportDiff {
     let old = try DiffInput.load(path: diffFixtures.appendingPathComponent("old.json").path)
     let new = try DiffInput.load(path: diffFixtures.appendingPathComponent("new.json").path)
@@ -71,7 +72,7 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
     @Test func blocksExpectationsInlineAndTimings() throws {
         let diff = try fixtureDiff()
         #expect(diff.blocks.map { "\($0.label) \($0.kind.rawValue)" }
-                == ["old-only removed", "new-only added", "tune newly-failing", "flaky newly-passing"])
+                == ["old-only removed", "new-only added", "tune newly-failing", "flaky newly-passing", "plot status-changed"])
         #expect(diff.expectations.map { "\($0.text) \($0.oldPassed)→\($0.newPassed)" }
                 == ["expect(acc > 0.85) true→false", "expect(loss < 0.3) false→true"])
         #expect(diff.newlyFailingExpectations == 1)
@@ -118,8 +119,8 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(json["exitStatus"] as? Int == 1)
         #expect((json["old"] as? [String: Any]).flatMap { ($0["engine"] as? [String: Any])?["version"] as? String } == "0.3.0")
         let summary = try #require(json["summary"] as? [String: Any])
-        #expect(summary["metricsCompared"] as? Int == 6)
-        #expect(summary["metricsBeyond"] as? Int == 3)
+        #expect(summary["metricsCompared"] as? Int == 7)
+        #expect(summary["metricsBeyond"] as? Int == 4)
         #expect(summary["blocksNewlyFailing"] as? Int == 1)
         #expect(summary["expectationsNewlyFailing"] as? Int == 1)
         #expect(summary["medianSecondsRatio"] as? Double == 0.7)
@@ -134,7 +135,7 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         let evaluation = try #require(metrics.first { $0["run"] as? String == "evaluation" && $0["metric"] as? String == "loss" })
         #expect(evaluation["best"] is NSNull)
         let blocks = try #require(json["blocks"] as? [[String: Any]])
-        #expect(blocks.map { $0["change"] as? String } == ["removed", "added", "newly-failing", "newly-passing"])
+        #expect(blocks.map { $0["change"] as? String } == ["removed", "added", "newly-failing", "newly-passing", "status-changed"])
         #expect(blocks[0]["new"] is NSNull && blocks[2]["old"] as? String == "ok" && blocks[2]["new"] as? String == "timeout")
         let inline = try #require(json["inline"] as? [[String: Any]])
         #expect(inline.first?["old"] as? String == "88.00 %" && inline.first?["stale"] as? Bool == true)
@@ -142,6 +143,8 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(timings.first?["oldSecondsPerEpoch"] as? Double == 0.3)
         #expect((json["runsOnlyIn"] as? [[String: Any]])?.first?["onlyIn"] as? String == "old")
         #expect((json["expectations"] as? [[String: Any]])?.count == 2)
+        let top5 = try #require(metrics.first { $0["metric"] as? String == "top5_accuracy" })
+        #expect(top5["onlyIn"] as? String == "new" && top5["final"] is NSNull && top5["within"] as? Bool == false)
     }
 
     @Test func htmlPage() throws {
