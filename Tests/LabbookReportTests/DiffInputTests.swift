@@ -34,6 +34,23 @@ import Testing
         #expect(try DiffInput.load(path: folder.path).engine.version == "0.3.0")
     }
 
+    /// An inline value's question: from results.json when it says (null: outside every
+    /// question), else the last question above it.
+    @Test func inlineQuestion() throws {
+        func diff(_ question: String) throws -> ReportDiff {
+            func report(_ value: String) -> String {
+                #"{"format": 1, "engine": {"version": "1", "blas": "b", "threads": 1}, "notebook": {"path": "n", "sha256": "s"}, "#
+                    + #""blocks": [], "questions": [{"id": "3", "line": 5}], "#
+                    + #""inline": [{"line": 9, "expression": "x", "value": "\#(value)"\#(question)}]}"#
+            }
+            return ReportDiff(old: try DiffInput.decode(Data(report("1").utf8), path: "a"), oldPath: "a",
+                              new: try DiffInput.decode(Data(report("2").utf8), path: "b"), newPath: "b")
+        }
+        #expect(try diff(#", "question": "7""#).inline.map(\.question) == ["7"])
+        #expect(try diff(#", "question": null"#).inline.map(\.question) == [nil])
+        #expect(try diff("").inline.map(\.question) == ["3"])
+    }
+
     @Test func formatPresentButFieldsMissing() {
         #expect(throws: DiffInputError.malformed("x.json", reason: "missing .engine")) {
             try DiffInput.decode(Data(#"{"format": 1, "blocks": []}"#.utf8), path: "x.json")
@@ -50,6 +67,7 @@ import Testing
         #expect(input.blocks.map(\.label) == ["data", "fit", "bad-layer", "table", "typo"])
         #expect(input.blocks[1].fits.first?.epochs.first?.metrics.names == ["loss", "accuracy", "val_loss", "val_accuracy"])
         #expect(input.inline.map(\.expression) == ["acc.percent", "history.epochs"])
+        #expect(input.inline.map(\.question) == [.known("1"), .known("1")])
         let diff = ReportDiff(old: input, oldPath: "a", new: input, newPath: "b")
         #expect(diff.exitStatus == 0)
     }

@@ -84,6 +84,26 @@ public struct DiffInput: Equatable, Sendable, Decodable {
         public var column: Int?
         public var expression: String
         public var value: String?
+        /// The question whose statement or answer cites it; `.unknown` for a report written
+        /// before results.json said (the diff then takes the last question above the line).
+        public var question: QuestionReference
+
+        enum CodingKeys: String, CodingKey { case line, column, expression, value, question }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            line = try c.decode(Int.self, forKey: .line)
+            column = try c.decodeIfPresent(Int.self, forKey: .column)
+            expression = try c.decode(String.self, forKey: .expression)
+            value = try c.decodeIfPresent(String.self, forKey: .value)
+            question = c.contains(.question) ? .known(try c.decodeIfPresent(String.self, forKey: .question)) : .unknown
+        }
+    }
+
+    public enum QuestionReference: Equatable, Sendable {
+        /// The id, or nil when the value is outside every question.
+        case known(String?)
+        case unknown
     }
 
     public var format: Int

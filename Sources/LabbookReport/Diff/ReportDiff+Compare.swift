@@ -107,9 +107,12 @@ extension ReportDiff {
         let before = Dictionary(uniqueKeysWithValues: Self.keyed(old.inline, by: \.expression).map { ($0.key, $0.value) })
         for (key, value) in Self.keyed(new.inline, by: \.expression) {
             guard let previous = before[key], previous.value != value.value else { continue }
-            let question = new.questions.filter { $0.line <= value.line }.max { $0.line < $1.line }
+            let question: String? = switch value.question {
+            case .known(let id): id
+            case .unknown: new.questions.filter { $0.line <= value.line }.max { $0.line < $1.line }?.id
+            }
             inline.append(InlineChange(line: value.line, expression: value.expression, old: previous.value,
-                                       new: value.value, question: question?.id))
+                                       new: value.value, question: question))
         }
     }
 }

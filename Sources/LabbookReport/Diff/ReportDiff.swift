@@ -83,8 +83,8 @@ public struct ReportDiff: Equatable, Sendable {
         public var expression: String
         public var old: String?
         public var new: String?
-        /// The question whose answer it is in, when it follows one (the last question opened
-        /// above its line).
+        /// The question whose statement or answer cites it (from results.json; for an older
+        /// report without that field, the last question opened above its line).
         public var question: String?
     }
 
