@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Print the diff as JSON (docs/diff.md describes it).")
     var json = false
 
-    @Option(help: "Also write the diff as an HTML page with old and new curves.")
+    @Option(help: ArgumentHelp("Also write the diff as an HTML page with old and new curves.", valueName: "file"))
     var html: String?
 
     func run() throws {
