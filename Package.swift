@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"], exclude: ["Programs"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks"]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
