@@ -1,14 +1,15 @@
 # labbook: two commands for a fresh Debian machine.
 #   make report   installs what is missing, builds in release mode, renders the coursework
 #   make test     installs what is missing, runs the test suite
-# `make bench` measures the engine (see docs/engine.md).
+# `make bench` measures the engine (see docs/engine.md); `make regress` checks that this engine
+# reproduces the committed reports in output/ (see docs/diff.md).
 
 DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-dev \
                    fonts-dejavu-core dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook
 
-.PHONY: report test bench build deps fuzz browser-check
+.PHONY: report test bench build deps regress fuzz browser-check
 
 report: deps build
 	$(LABBOOK) render notebooks/fashion-mnist.md
@@ -21,6 +22,24 @@ bench: deps build
 
 build:
 	swift build -c release
+
+# The project's tolerances for `make regress`: accuracies may move by 0.005, losses by 2 %.
+REGRESS_TOLERANCE := --tolerance 0.005 --tolerance rel:0.02
+
+# Renders every notebook afresh (no cache) into a temporary folder and diffs each report
+# against the committed one in output/. Exits with the worst status of the diffs: 1 when a
+# result moved beyond tolerance, 2 when a report is missing or unreadable.
+regress: deps build
+	@tmp=$$(mktemp -d); status=0; \
+	for notebook in notebooks/*.md; do \
+	  [ -e "$$notebook" ] || continue; \
+	  name=$$(basename "$$notebook" .md); \
+	  $(LABBOOK) render "$$notebook" --output "$$tmp" --no-cache --quiet; \
+	  echo "== $$name"; \
+	  $(LABBOOK) diff "output/$$name" "$$tmp/$$name" $(REGRESS_TOLERANCE); s=$$?; \
+	  [ $$s -gt $$status ] && status=$$s; \
+	done; \
+	rm -rf "$$tmp"; exit $$status
 
 # Installs only the Debian packages that are not installed yet; `apt-get update` runs once first.
 deps:

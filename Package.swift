@@ -79,9 +79,9 @@ let package = Package(
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
-        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"]),
+        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"], exclude: ["Programs"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks"]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -19,8 +19,8 @@ extension EngineTypes {
 
         let closure = TypeSpec.optional(.function(["Int", "Logs"], .optional("CallbackAction")))
         library.function("Callback", [
-            Parameter("onEpochEnd", closure, default: .nil), Parameter("onEpochBegin", .optional(.function(["Int"], .any)), default: .nil),
-            Parameter("onBatchEnd", closure, default: .nil), Parameter("onTrainEnd", .optional(.function(["Logs"], .any)), default: .nil),
+            Parameter("onEpochEnd", closure, default: .nil), Parameter("onEpochBegin", .optional(.function(["Int"], "Void")), default: .nil),
+            Parameter("onBatchEnd", closure, default: .nil), Parameter("onTrainEnd", .optional(.function(["Logs"], "Void")), default: .nil),
         ]) { args in
             func stepClosure(_ index: Int) throws -> LambdaCallback.EpochClosure? {
                 guard let f = try args.optional(index, { try args.function($0) }) else { return nil }

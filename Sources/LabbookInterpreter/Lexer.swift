@@ -367,6 +367,7 @@ struct Lexer {
               unexpectedRunStart == diagnostics[last].range.start.offset else {
             unexpectedRunStart = start.offset
             report(Messages.unexpectedCharacter(c), from: start)
+            if c == "\\" { diagnostics[diagnostics.count - 1].help = Messages.keyPathHelp }
             return
         }
         diagnostics[last].range.end = location

@@ -4,6 +4,7 @@ enum Messages {
     // MARK: Lexical
 
     static func unexpectedCharacter(_ c: Unicode.Scalar) -> String { "unexpected character '\(c)'" }
+    static let keyPathHelp = "key paths such as \\.name are not part of the language; write a closure instead: { $0.name }"
     static func unexpectedCharacters(_ run: String, truncated: Bool) -> String {
         "unexpected characters '\(run)\(truncated ? "..." : "")'"
     }
@@ -107,7 +108,7 @@ enum Messages {
         "'.\(name)' is ambiguous: it could be " + types.map { "'\($0).\(name)'" }.joined(separator: " or ") + "; write the type"
     }
     static func unknownSpelling(_ spelling: String, type: String, suggestion: String?) -> String {
-        "\"\(spelling)\" is not a known \(type)" + didYouMean(suggestion.map { "\"\($0)\"" })
+        "\"\(spelling)\" is not a known \(type)" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
     }
     static func methodNotCalled(_ name: String) -> String { "'\(name)' is a method: call it with '\(name)()'" }
     static func readOnlyProperty(_ name: String) -> String { "cannot assign to property '\(name)': it is read-only" }

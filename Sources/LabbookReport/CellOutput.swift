@@ -1,7 +1,8 @@
+import Foundation
 import LabbookPlots
 
 /// One thing a block produced, in the order it produced them.
-public enum CellOutput: Equatable, Sendable {
+public enum CellOutput: Codable, Equatable, Sendable {
     /// Printed text, shown in monospace.
     case text(String)
     case table(TableOutput)
@@ -16,7 +17,7 @@ public enum CellOutput: Equatable, Sendable {
 }
 
 /// A named number (a metric, a value an expectation compared).
-public struct Metric: Equatable, Sendable {
+public struct Metric: Codable, Equatable, Sendable {
     public var name: String
     public var value: Double
 
@@ -26,7 +27,7 @@ public struct Metric: Equatable, Sendable {
     }
 }
 
-public struct TableOutput: Equatable, Sendable {
+public struct TableOutput: Codable, Equatable, Sendable {
     public var headers: [String]
     public var rows: [[String]]
 
@@ -37,8 +38,8 @@ public struct TableOutput: Equatable, Sendable {
 }
 
 /// A `fit` run.
-public struct FitOutput: Equatable, Sendable {
-    public struct Epoch: Equatable, Sendable {
+public struct FitOutput: Codable, Equatable, Sendable {
+    public struct Epoch: Codable, Equatable, Sendable {
         /// 1-based, as Keras prints `Epoch 1/10`.
         public var epoch: Int
         /// Keras's names (`loss`, `accuracy`, `val_loss`, `val_accuracy`, or any other), in the
@@ -76,8 +77,8 @@ public struct FitOutput: Equatable, Sendable {
 }
 
 /// Keras's `model.summary()` as data.
-public struct ModelSummaryOutput: Equatable, Sendable {
-    public struct Row: Equatable, Sendable {
+public struct ModelSummaryOutput: Codable, Equatable, Sendable {
+    public struct Row: Codable, Equatable, Sendable {
         public var name: String
         public var type: String
         /// Keras's notation: `(None, 784)`.
@@ -124,7 +125,7 @@ public struct FigureOutput: Equatable, Sendable {
 }
 
 /// An `expect(...)` check.
-public struct ExpectationOutput: Equatable, Sendable {
+public struct ExpectationOutput: Codable, Equatable, Sendable {
     /// The check as written (`expect(acc > 0.85)`).
     public var text: String
     public var passed: Bool
@@ -139,7 +140,7 @@ public struct ExpectationOutput: Equatable, Sendable {
 }
 
 /// A name and the text of its value.
-public struct NamedValue: Equatable, Sendable {
+public struct NamedValue: Codable, Equatable, Sendable {
     public var name: String
     public var value: String
 
@@ -150,8 +151,8 @@ public struct NamedValue: Equatable, Sendable {
 }
 
 /// An error or warning located in the notebook.
-public struct DiagnosticOutput: Equatable, Sendable {
-    public enum Severity: String, Equatable, Sendable {
+public struct DiagnosticOutput: Codable, Equatable, Sendable {
+    public enum Severity: String, Codable, Equatable, Sendable {
         case error, warning
     }
 
@@ -186,5 +187,30 @@ public struct DiagnosticOutput: Equatable, Sendable {
             if column > 0 { location += ":\(column)" }
         }
         return location
+    }
+}
+
+/// A figure is kept (in the block cache) as the PNG it draws, so that a replayed report shows
+/// the same bytes without the figure being described again.
+extension FigureOutput: Codable {
+    private enum CodingKeys: String, CodingKey { case png, caption }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let bytes = Data(base64Encoded: try container.decode(String.self, forKey: .png)) else {
+            throw DecodingError.dataCorruptedError(forKey: .png, in: container, debugDescription: "not base64")
+        }
+        self.init(.png([UInt8](bytes)), caption: try container.decodeIfPresent(String.self, forKey: .caption))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let bytes: [UInt8]
+        switch content {
+        case .png(let png): bytes = png
+        case .figure(let figure): bytes = try figure.renderPNG()
+        }
+        try container.encode(Data(bytes).base64EncodedString(), forKey: .png)
+        try container.encodeIfPresent(caption, forKey: .caption)
     }
 }

@@ -15,6 +15,9 @@ public struct NotebookRender {
         public var allowHTML = false
         public var template: ReportTemplate = .default
         public var dataDirectory: String?
+        /// Look up unchanged blocks in the report's cache (`--no-cache` turns it off; the
+        /// cache is written either way).
+        public var usesCache = true
         public init() {}
     }
 
@@ -28,6 +31,8 @@ public struct NotebookRender {
         /// The report folder and what was written there, when it was.
         public var written: ReportWriter.Written?
         public var seconds: Double
+        /// Whether every block was replayed from the cache (none ran).
+        public var replayed = false
     }
 
     public let path: String
@@ -55,21 +60,43 @@ public struct NotebookRender {
         }
         if let threads = options.threads { EngineSettings.threads = threads }
         let seed = options.seed ?? notebook.frontMatter.seed
-        let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
-        prepare(runner)
-        let run = runner.run()
-        finished(runner)
-        messages += run.inlineDiagnostics.map { formatter.format($0) }
-        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
-        var report = Report(notebook: notebook, run: run, engine: engine, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
-        if reading.hasErrors { report.exitStatus = max(report.exitStatus, 1) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let directory = (options.outputDirectory as NSString).appendingPathComponent(name)
+        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
+        var report: Report
+        var replayed = false
+        var dataFiles: [CheckedFile] = []
+        var lookup = BlockCache.Lookup.miss
+        if options.usesCache { lookup = BlockCache.lookUp(notebook, seed: seed, directory: directory) }
+        if case .unreadable(let reason) = lookup { messages.append("warning: \(reason)") }
+        if case .replay(let runs, let inline, let files) = lookup {
+            report = Report(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
+                            inlineValues: inline, dataFiles: files, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
+            report.exitStatus = max(report.exitStatus, report.hasFailedExpectation ? 1 : 0)
+            replayed = true
+        } else {
+            let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
+            prepare(runner)
+            let run = runner.run()
+            finished(runner)
+            messages += run.inlineDiagnostics.map { formatter.format($0) }
+            dataFiles = run.dataFiles
+            report = Report(notebook: notebook, run: run, engine: engine, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
+        }
+        if reading.hasErrors { report.exitStatus = max(report.exitStatus, 1) }
         do {
             let written = try ReportWriter.write(report, to: directory, formats: options.formats,
                                                  selfContained: options.selfContained, allowHTML: options.allowHTML,
                                                  template: options.template)
-            return Outcome(exitStatus: Int32(report.exitStatus), messages: messages, written: written, seconds: elapsed())
+            if !replayed {
+                do {
+                    try BlockCache.save(report, notebook: notebook, seed: seed, dataFiles: dataFiles, directory: directory)
+                } catch {
+                    messages.append("warning: the block cache could not be written (\(error)); the next render runs every block")
+                }
+            }
+            return Outcome(exitStatus: Int32(report.exitStatus), messages: messages, written: written, seconds: elapsed(),
+                           replayed: replayed)
         } catch {
             messages.append("error: \(error)")
             return Outcome(exitStatus: 1, messages: messages, written: nil, seconds: elapsed())

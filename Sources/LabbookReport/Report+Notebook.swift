@@ -2,7 +2,7 @@ import Foundation
 import LabbookNotebook
 
 /// What running one cell produced, as the execution layer hands it over.
-public struct CellRun: Equatable, Sendable {
+public struct CellRun: Codable, Equatable, Sendable {
     public var status: CellStatus
     public var seconds: Double
     public var cached: Bool
@@ -24,11 +24,15 @@ extension Report {
                 inlineValues: [SourcePosition: String] = [:], dataFiles: [DataFile] = [],
                 seed: Int? = nil, renderSeconds: Double = 0, renderedAt: Date) {
         let anchors = Dictionary(notebook.questions.map { ($0.statementPart, $0.anchor) }, uniquingKeysWith: { a, _ in a })
+        var questionOfPart: [Int: String] = [:]
+        for question in notebook.questions {
+            for part in [question.statementPart] + Array(question.answerParts) { questionOfPart[part] = question.id }
+        }
         var items: [ReportItem] = []
         for (index, part) in notebook.parts.enumerated() {
             switch part {
             case .prose(let prose):
-                items.append(.prose(ProseItem(prose, anchor: anchors[index])))
+                items.append(.prose(ProseItem(prose, anchor: anchors[index], question: questionOfPart[index])))
             case .cell(let cell):
                 let run = runs[cell.label] ?? CellRun(status: .skipped)
                 items.append(.cell(CellItem(label: cell.label, line: cell.fenceLine, code: cell.code,

@@ -26,6 +26,13 @@ extension Report {
         exitStatus = max(exitStatus, run.exitStatus)
     }
 
+    /// Whether an `expect` of some block did not hold (which fails the render).
+    var hasFailedExpectation: Bool {
+        cells.contains { cell in
+            cell.outputs.contains { if case .expectation(let e) = $0 { return !e.passed } else { return false } }
+        }
+    }
+
     /// Consecutive text outputs (one per `print`) as one block of text, as a terminal shows them.
     static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
         var merged: [CellOutput] = []

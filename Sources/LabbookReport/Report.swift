@@ -132,15 +132,19 @@ public enum ReportItem: Equatable, Sendable {
 public struct ProseItem: Equatable, Sendable {
     public var prose: Prose
     public var anchor: String?
+    /// The id of the question whose statement or answer this prose is part of, if any
+    /// (results.json's `inline[].question`, so `labbook diff` can name a stale answer).
+    public var question: String?
 
-    public init(_ prose: Prose, anchor: String? = nil) {
+    public init(_ prose: Prose, anchor: String? = nil, question: String? = nil) {
         self.prose = prose
         self.anchor = anchor
+        self.question = question
     }
 }
 
 /// How a block ended (results.json's `status`).
-public enum CellStatus: String, Equatable, Sendable, CaseIterable {
+public enum CellStatus: String, Codable, Equatable, Sendable, CaseIterable {
     case ok
     /// An unexpected error: shown, and the render fails at the end.
     case error

@@ -77,14 +77,16 @@ public enum ResultsJSON {
         return (0..<count).map { ReportFigures.path(label: cell.label, number: $0 + 1) }
     }
 
-    /// Each inline value cited in the prose, in document order, so that `labbook diff` can flag
-    /// an answer that quotes a number that moved.
+    /// Each inline value cited in the prose, in document order, with the question whose
+    /// statement or answer cites it (null outside questions), so that `labbook diff` can flag an
+    /// answer that quotes a number that moved.
     static func inlineValues(_ report: Report) -> [JSON] {
         report.items.flatMap { item -> [JSON] in
             guard case .prose(let p) = item else { return [] }
             return p.prose.inlineExpressions.map { e in
                 .object([("line", .int(e.position.line)), ("column", .int(e.position.column)),
-                         ("expression", .string(e.code)), ("value", report.inlineValues[e.position].map(JSON.string) ?? .null)])
+                         ("expression", .string(e.code)), ("value", report.inlineValues[e.position].map(JSON.string) ?? .null),
+                         ("question", p.question.map(JSON.string) ?? .null)])
             }
         }
     }

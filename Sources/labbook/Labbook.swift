@@ -8,6 +8,6 @@ struct Labbook: ParsableCommand {
         commandName: "labbook",
         abstract: "Turns coursework written as Markdown into a finished report.",
         version: EngineInfo.description,
-        subcommands: [RenderCommand.self, CheckCommand.self, CleanCommand.self, BenchCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, CleanCommand.self, DiffCommand.self, BenchCommand.self]
     )
 }

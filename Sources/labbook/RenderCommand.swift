@@ -19,7 +19,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The report formats, comma-separated: html, md (results.json is always written).")
     var format = "html,md"
 
-    @Flag(help: "Run every block again, ignoring cached results.")
+    @Flag(help: "Run every block again, ignoring the cached results of unchanged blocks.")
     var noCache = false
 
     @Option(help: "The seed of every random stream (default: the front matter's seed).")
@@ -80,6 +80,7 @@ struct RenderCommand: ParsableCommand {
         options.allowHTML = allowHtml
         options.template = template
         options.dataDirectory = data
+        options.usesCache = !noCache
         var interruption: Interruption?
         let progress = CellProgress(quiet: quiet)
         let outcome = NotebookRender(path: path, options: options).run(prepare: { runner in
@@ -90,7 +91,8 @@ struct RenderCommand: ParsableCommand {
         for message in outcome.messages { printError(message) }
         if let written = outcome.written {
             let figures = written.files.filter { $0.hasPrefix("figures/") }.count
-            printError("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures) in "
+            printError("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures"
+                       + (outcome.replayed ? ", every block replayed from the cache" : "") + ") in "
                        + String(format: "%.1f s", outcome.seconds) + (outcome.exitStatus == 0 ? "" : "; some blocks failed or expectations did not hold"))
         }
         return outcome.exitStatus

@@ -171,3 +171,12 @@ import LabbookInterpreter
         #expect(run.text == "true false\n", "\(run.result.diagnostics)")
     }
 }
+
+extension BindingsTests {
+    @Test func aKeyPathGetsAHelpfulDiagnostic() {
+        let s = NotebookSession()
+        let result = s.run("let names = Sequential([Dense(2, inputShape: [2])]).layers.map(\\.name)").result
+        #expect(result.diagnostics.first?.message == "unexpected character '\\'")
+        #expect(result.diagnostics.first?.help?.contains("{ $0.name }") == true)
+    }
+}

@@ -77,6 +77,7 @@ import Testing
         #expect(inline.map { $0["expression"] as? String } == ["acc.percent", "history.epochs"])
         #expect(inline.map { $0["value"] as? String } == ["87.62 %", "2"])
         #expect(inline.first?["line"] as? Int == 36)
+        #expect(inline.map { $0["question"] as? String } == ["1", "1"])  // cited in the answer to Pregunta 1
     }
 
     /// Any metric a fit has goes into its epochs under its own name.

@@ -11,8 +11,10 @@ public final class BatchNormalization: Layer {
 
     private var normalized = Workspace(), outputBuffer = Workspace(), gradientBuffer = Workspace()
     private var xHat: Tensor?
-    /// Per feature: the batch's 1/√(var + ε), and scratch sums for backward.
-    private var inverseStd: [Float] = [], sumGradient: [Float] = [], sumGradientXHat: [Float] = []
+    /// Per feature: the batch's 1/√(var + ε), and γ/(N·σ) for backward.
+    private var inverseStd: [Float] = [], scale: [Float] = []
+    /// The batch's mean and variance per feature, in Float64.
+    private var statistics: [Double] = []
 
     /// Keras's defaults: momentum 0.99, ε 0.001.
     public init(momentum: Double = 0.99, epsilon: Double = 0.001) throws {
@@ -43,8 +45,8 @@ public final class BatchNormalization: Layer {
         Initializer.ones.fill(&movingVariance.value, stream: stream("moving_variance"))
         parameters = [gamma, beta, movingMean, movingVariance]
         inverseStd = [Float](repeating: 0, count: features)
-        sumGradient = inverseStd
-        sumGradientXHat = inverseStd
+        scale = inverseStd
+        statistics = [Double](repeating: 0, count: 2 * features)
     }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
@@ -58,40 +60,49 @@ public final class BatchNormalization: Layer {
         let movingMean = parameters[2].value.pointer, movingVariance = parameters[3].value.pointer
         let x = input.pointer, out = y.pointer
         guard training else {
-            for f in 0..<features { inverseStd[f] = 1 / (movingVariance[f] + epsilon).squareRoot() }
-            for r in 0..<rows {
-                for f in 0..<features {
-                    let i = r * features + f
-                    out[i] = gamma[f] * (x[i] - movingMean[f]) * inverseStd[f] + beta[f]
+            inverseStd.withUnsafeMutableBufferPointer { inverse in
+                for f in 0..<features { inverse[f] = 1 / (movingVariance[f] + epsilon).squareRoot() }
+                for r in 0..<rows {
+                    let row = x + r * features, o = out + r * features
+                    for f in 0..<features { o[f] = gamma[f] * (row[f] - movingMean[f]) * inverse[f] + beta[f] }
                 }
             }
             xHat = nil
             return y
         }
         // Batch statistics, accumulated in Float64 in row order.
-        var mean = [Double](repeating: 0, count: features), variance = mean
-        for r in 0..<rows { for f in 0..<features { mean[f] += Double(x[r * features + f]) } }
-        for f in 0..<features { mean[f] /= Double(max(1, rows)) }
-        for r in 0..<rows {
-            for f in 0..<features {
-                let d = Double(x[r * features + f]) - mean[f]
-                variance[f] += d * d
-            }
-        }
-        for f in 0..<features {
-            variance[f] /= Double(max(1, rows))
-            inverseStd[f] = Float(1 / (variance[f] + Double(epsilon)).squareRoot())
-            movingMean[f] = movingMean[f] * momentum + Float(mean[f]) * (1 - momentum)
-            movingVariance[f] = movingVariance[f] * momentum + Float(variance[f]) * (1 - momentum)
-        }
         let normalizedValues = normalized.tensor(input.shape)
         let h = normalizedValues.pointer
-        let meanF = mean.map(Float.init)
-        for r in 0..<rows {
-            for f in 0..<features {
-                let i = r * features + f
-                h[i] = (x[i] - meanF[f]) * inverseStd[f]
-                out[i] = gamma[f] * h[i] + beta[f]
+        statistics.withUnsafeMutableBufferPointer { buffer in
+            let mean = buffer.baseAddress!, variance = mean + features
+            mean.update(repeating: 0, count: 2 * features)
+            for r in 0..<rows {
+                let row = x + r * features
+                for f in 0..<features { mean[f] += Double(row[f]) }
+            }
+            let count = Double(max(1, rows))
+            for f in 0..<features { mean[f] /= count }
+            for r in 0..<rows {
+                let row = x + r * features
+                for f in 0..<features {
+                    let d = Double(row[f]) - mean[f]
+                    variance[f] += d * d
+                }
+            }
+            inverseStd.withUnsafeMutableBufferPointer { inverse in
+                for f in 0..<features {
+                    variance[f] /= count
+                    inverse[f] = Float(1 / (variance[f] + Double(epsilon)).squareRoot())
+                    movingMean[f] = movingMean[f] * momentum + Float(mean[f]) * (1 - momentum)
+                    movingVariance[f] = movingVariance[f] * momentum + Float(variance[f]) * (1 - momentum)
+                }
+                for r in 0..<rows {
+                    let row = x + r * features, hr = h + r * features, o = out + r * features
+                    for f in 0..<features {
+                        hr[f] = (row[f] - Float(mean[f])) * inverse[f]
+                        o[f] = gamma[f] * hr[f] + beta[f]
+                    }
+                }
             }
         }
         xHat = normalizedValues
@@ -103,32 +114,31 @@ public final class BatchNormalization: Layer {
         let features = parameters[0].count
         let rows = outputGradient.count / features
         let dy = outputGradient.pointer, h = xHat.pointer
-        for f in 0..<features {
-            sumGradient[f] = 0
-            sumGradientXHat[f] = 0
-        }
-        for r in 0..<rows {
-            for f in 0..<features {
-                let i = r * features + f
-                sumGradient[f] += dy[i]
-                sumGradientXHat[f] += dy[i] * h[i]
-            }
-        }
-        // dGamma = Σ dy·x̂, dBeta = Σ dy.
+        // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row straight into
+        // the gradients (pointer loops over a row vectorise; array subscripts would not).
         let dGamma = parameters[0].gradient.pointer, dBeta = parameters[1].gradient.pointer
-        for f in 0..<features {
-            dGamma[f] = sumGradientXHat[f]
-            dBeta[f] = sumGradient[f]
+        dGamma.update(repeating: 0, count: features)
+        dBeta.update(repeating: 0, count: features)
+        for r in 0..<rows {
+            let g = dy + r * features, x = h + r * features
+            for f in 0..<features {
+                dBeta[f] += g[f]
+                dGamma[f] += g[f] * x[f]
+            }
         }
         guard needsInputGradient else { return nil }
         // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)).
         let dx = gradientBuffer.tensor(outputGradient.shape)
         let out = dx.pointer, gamma = parameters[0].value.pointer
         let n = Float(rows)
-        for r in 0..<rows {
-            for f in 0..<features {
-                let i = r * features + f
-                out[i] = gamma[f] * inverseStd[f] / n * (n * dy[i] - sumGradient[f] - h[i] * sumGradientXHat[f])
+        inverseStd.withUnsafeMutableBufferPointer { inverse in
+            scale.withUnsafeMutableBufferPointer { scaleBuffer in
+                let s = scaleBuffer.baseAddress!
+                for f in 0..<features { s[f] = gamma[f] * inverse[f] / n }
+                for r in 0..<rows {
+                    let g = dy + r * features, x = h + r * features, o = out + r * features
+                    for f in 0..<features { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
+                }
             }
         }
         return dx

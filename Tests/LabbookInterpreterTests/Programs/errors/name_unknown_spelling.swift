@@ -1,2 +1,2 @@
 let d = Dense(3, activation: "rellu")
-// error: 1:30: "rellu" is not a known Activation; did you mean '"relu"'?
+// error: 1:30: "rellu" is not a known Activation; did you mean "relu"?

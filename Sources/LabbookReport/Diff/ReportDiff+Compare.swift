@@ -1,0 +1,146 @@
+import Foundation
+
+extension ReportDiff {
+    /// Compares `old` with `new` (decoded results.json files; the paths name them in the output).
+    public init(old: DiffInput, oldPath: String, new: DiffInput, newPath: String, tolerances: Tolerances = Tolerances()) {
+        self.init(old: Side(old, path: oldPath), new: Side(new, path: newPath))
+        let oldBlocks = Self.keyed(old.blocks, by: \.label)
+        let oldIndex = Dictionary(uniqueKeysWithValues: oldBlocks.enumerated().map { ($1.key, $0) })
+        let newKeys = Set(Self.keyed(new.blocks, by: \.label).map(\.key))
+        var nextOld = 0
+        func emitRemoved(upTo end: Int) {
+            while nextOld < end {
+                let (key, block) = oldBlocks[nextOld]
+                if !newKeys.contains(key) {
+                    blocks.append(BlockChange(label: block.label, kind: .removed, oldStatus: block.status, newStatus: nil))
+                }
+                nextOld += 1
+            }
+        }
+        let newBlocks = Self.keyed(new.blocks, by: \.label)
+        for (position, (key, newBlock)) in newBlocks.enumerated() {
+            guard let index = oldIndex[key] else {
+                // Removed blocks that stood before the next matched one come first, as in a unified diff.
+                let nextMatch = newBlocks[(position + 1)...].lazy.compactMap { oldIndex[$0.key] }.first ?? oldBlocks.count
+                emitRemoved(upTo: nextMatch)
+                blocks.append(BlockChange(label: newBlock.label, kind: .added, oldStatus: nil, newStatus: newBlock.status))
+                continue
+            }
+            emitRemoved(upTo: index)
+            nextOld = max(nextOld, index + 1)
+            compare(oldBlocks[index].value, newBlock, tolerances: tolerances)
+        }
+        emitRemoved(upTo: oldBlocks.count)
+        compareInline(old, new)
+    }
+
+    private mutating func compare(_ old: DiffInput.Block, _ new: DiffInput.Block, tolerances: Tolerances) {
+        if old.status != new.status {
+            let kind: BlockChangeKind = if !Self.failing(old.status) && Self.failing(new.status) { .newlyFailing }
+                else if Self.failing(old.status) && Self.passing(new.status) { .newlyPassing }
+                else { .statusChanged }
+            blocks.append(BlockChange(label: new.label, kind: kind, oldStatus: old.status, newStatus: new.status))
+        }
+        for i in 0..<max(old.fits.count, new.fits.count) {
+            let run = Run.fit(i + 1)
+            guard i < old.fits.count, i < new.fits.count else {
+                runsOnlyIn.append((new.label, run, i < old.fits.count ? .old : .new))
+                continue
+            }
+            compareFit(old.fits[i], new.fits[i], block: new.label, run: run, tolerances: tolerances)
+        }
+        for i in 0..<max(old.evaluations.count, new.evaluations.count) {
+            let run = Run.evaluation(i + 1)
+            guard i < old.evaluations.count, i < new.evaluations.count else {
+                runsOnlyIn.append((new.label, run, i < old.evaluations.count ? .old : .new))
+                continue
+            }
+            let (o, n) = (old.evaluations[i], new.evaluations[i])
+            for name in Self.union(o.names, n.names) {
+                let tolerance = tolerances.tolerance(for: name)
+                var row = MetricRow(block: new.label, run: run, metric: name, tolerance: tolerance)
+                if let a = o[name], let b = n[name] {
+                    row.final = Change(old: a, new: b, within: tolerance.allows(old: a, new: b))
+                } else {
+                    row.onlyIn = o[name] == nil ? .new : .old
+                }
+                metrics.append(row)
+            }
+        }
+        let oldExpectations = Dictionary(uniqueKeysWithValues: Self.keyed(old.expectations, by: \.text).map { ($0.key, $0.value) })
+        for (key, expectation) in Self.keyed(new.expectations, by: \.text) {
+            guard let before = oldExpectations[key], before.passed != expectation.passed else { continue }
+            expectations.append(ExpectationChange(block: new.label, text: expectation.text,
+                                                  oldPassed: before.passed, newPassed: expectation.passed))
+        }
+    }
+
+    private mutating func compareFit(_ old: DiffInput.Fit, _ new: DiffInput.Fit, block: String, run: Run, tolerances: Tolerances) {
+        let oldNames = Self.union(old.epochs.flatMap(\.metrics.names), [])
+        let newNames = Self.union(new.epochs.flatMap(\.metrics.names), [])
+        let names = Self.union(oldNames, newNames)
+        curves.append(Curves(block: block, run: run, metrics: names.map { name in
+            Curves.Metric(name: name, old: old.epochs.compactMap { e in e.metrics[name].map { (e.epoch, $0) } },
+                          new: new.epochs.compactMap { e in e.metrics[name].map { (e.epoch, $0) } })
+        }))
+        for name in names {
+            let tolerance = tolerances.tolerance(for: name)
+            var row = MetricRow(block: block, run: run, metric: name, tolerance: tolerance)
+            let a = old.epochs.compactMap { $0.metrics[name] }, b = new.epochs.compactMap { $0.metrics[name] }
+            if let finalA = a.last, let finalB = b.last {
+                let kind = MetricKind(name)
+                row.final = Change(old: finalA, new: finalB, within: tolerance.allows(old: finalA, new: finalB))
+                let bestA = kind.best(of: a) ?? .nan, bestB = kind.best(of: b) ?? .nan
+                row.best = Change(old: bestA, new: bestB, within: tolerance.allows(old: bestA, new: bestB))
+            } else {
+                row.onlyIn = a.isEmpty ? .new : .old
+            }
+            metrics.append(row)
+        }
+        let secondsA = old.epochs.compactMap(\.seconds), secondsB = new.epochs.compactMap(\.seconds)
+        if let a = Self.median(secondsA), let b = Self.median(secondsB), a > 0 {
+            timings.append(Timing(block: block, run: run, old: a, new: b))
+        }
+    }
+
+    private mutating func compareInline(_ old: DiffInput, _ new: DiffInput) {
+        let before = Dictionary(uniqueKeysWithValues: Self.keyed(old.inline, by: \.expression).map { ($0.key, $0.value) })
+        for (key, value) in Self.keyed(new.inline, by: \.expression) {
+            guard let previous = before[key], previous.value != value.value else { continue }
+            let question: String? = switch value.question {
+            case .known(let id): id
+            case .unknown: new.questions.filter { $0.line <= value.line }.max { $0.line < $1.line }?.id
+            }
+            inline.append(InlineChange(line: value.line, expression: value.expression, old: previous.value,
+                                       new: value.value, question: question))
+        }
+    }
+}
+
+extension ReportDiff {
+    /// `error`, `timeout`, `interrupted`: the block did not end as its author meant.
+    static func failing(_ status: String) -> Bool { ["error", "timeout", "interrupted"].contains(status) }
+    static func passing(_ status: String) -> Bool { ["ok", "expected-error"].contains(status) }
+
+    /// Items with a key that is unique even when the name repeats: `name`, then `name#2`…
+    static func keyed<T>(_ items: [T], by name: (T) -> String) -> [(key: String, value: T)] {
+        var seen: [String: Int] = [:]
+        return items.map { item in
+            let n = name(item)
+            seen[n, default: 0] += 1
+            return (seen[n]! == 1 ? n : "\(n)#\(seen[n]!)", item)
+        }
+    }
+
+    /// The names of both lists once each, in `MetricKind.order`.
+    static func union(_ a: [String], _ b: [String]) -> [String] {
+        Array(Set(a + b)).sorted { MetricKind.order($0) < MetricKind.order($1) }
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}

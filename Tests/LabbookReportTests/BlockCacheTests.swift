@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import LabbookReport
+
+/// The block cache: an unchanged notebook replays every block without running any; a change
+/// to a block, the seed or the cache's soundness makes the notebook run again.
+@Suite struct BlockCacheTests {
+    struct Workspace {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-cache-\(UUID().uuidString)")
+        var notebook: URL { folder.appendingPathComponent("sample.md") }
+        var report: URL { folder.appendingPathComponent("out/sample") }
+
+        init() throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: NotebookRenderTests.notebooks.appendingPathComponent("sample.md"), to: notebook)
+        }
+
+        /// Renders; returns whether the notebook ran (the runner was created) and the outcome.
+        func render(seed: Int? = nil, usesCache: Bool = true) -> (ran: Bool, outcome: NotebookRender.Outcome) {
+            var options = NotebookRender.Options()
+            options.outputDirectory = folder.appendingPathComponent("out").path
+            options.seed = seed
+            options.usesCache = usesCache
+            var ran = false
+            let outcome = NotebookRender(path: notebook.path, options: options).run(prepare: { _ in ran = true })
+            return (ran, outcome)
+        }
+
+        func edit(_ old: String, _ new: String) throws {
+            let text = try String(contentsOf: notebook, encoding: .utf8)
+            try text.replacingOccurrences(of: old, with: new).write(to: notebook, atomically: true, encoding: .utf8)
+        }
+
+        func file(_ name: String) throws -> Data { try Data(contentsOf: report.appendingPathComponent(name)) }
+    }
+
+    @Test func anUnchangedNotebookReplaysEveryBlockAndGivesTheSameReport() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        let first = w.render()
+        #expect(first.ran && !first.outcome.replayed && first.outcome.exitStatus == 0)
+        let markdown = try w.file("report.md"), figure = try w.file("figures/fit-1.png")
+        let second = w.render()
+        #expect(!second.ran && second.outcome.replayed)
+        #expect(try w.file("report.md") == markdown)
+        #expect(try w.file("figures/fit-1.png") == figure)
+        let json = try JSONSerialization.jsonObject(with: try w.file("results.json")) as? [String: Any]
+        let blocks = json?["blocks"] as? [[String: Any]] ?? []
+        #expect(blocks.allSatisfy { $0["cached"] as? Bool == true })
+    }
+
+    @Test func editingProseReplaysButEditingABlockRunsAgain() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        _ = w.render()
+        try w.edit("Some prose", "Some edited prose")
+        #expect(!w.render().ran)
+        try w.edit("epochs: 3", "epochs: 2")
+        let edited = w.render()
+        #expect(edited.ran && !edited.outcome.replayed)
+        #expect(String(decoding: try w.file("report.md"), as: UTF8.self).contains("| 2 | "))
+        #expect(!w.render().ran)
+    }
+
+    @Test func aNewSeedOrNoCacheRunsAgain() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        _ = w.render()
+        #expect(w.render(seed: 7).ran)
+        #expect(w.render(seed: 7, usesCache: false).ran)
+        #expect(!w.render(seed: 7).ran)
+    }
+
+    @Test func aCorruptedCacheIsReportedAndIgnored() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        _ = w.render()
+        try Data("{\"format\": 1, \"truncated".utf8).write(to: w.report.appendingPathComponent(".cache/blocks.json"))
+        let (ran, outcome) = w.render()
+        #expect(ran)
+        #expect(outcome.messages.contains { $0.hasPrefix("warning:") && $0.contains("blocks.json cannot be read") })
+        #expect(!w.render().ran)
+    }
+}
