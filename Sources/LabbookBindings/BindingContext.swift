@@ -11,6 +11,8 @@ public final class BindingContext {
     public var dataDirectory: String?
     /// Makes the callback that shows one `fit`'s progress (nil: no progress shown).
     public var progress: ((_ epochs: Int) -> Callback)?
+    /// The language of the report's fixed words (`es` or `en`), for the tables builtins make.
+    public var language = "en"
     /// Every data file read so far, with its checksum.
     public private(set) var dataFiles: [CheckedFile] = []
 
@@ -37,7 +39,7 @@ public enum Bindings {
         types.registerHistory()
         types.registerModel(context: context)
         types.registerData(context: context)
-        types.registerPlots()
+        types.registerPlots(context: context)
         library.function("setSeed", [Parameter(nil, "Int", name: "seed")]) { args in
             context.random.reseed(UInt64(bitPattern: Int64(try args.int(0))))
             return .void

@@ -6,7 +6,7 @@ import LabbookPlots
 /// The output builtins that draw: `show`, `showGrid`, `plot`, `compare`. Each emits a figure
 /// (what to draw; the report layer draws it at the cell's `fig-width`/`fig-height`).
 extension EngineTypes {
-    func registerPlots() {
+    func registerPlots(context: BindingContext) {
         let tensor = self.tensor, history = self.history, metricName = self.metricName
         library.function("show", [Parameter(nil, "Tensor", name: "image"), Parameter("title", "String", default: .string(""))]) { args in
             let image = try grayImage(try args.native(0, as: tensor))
@@ -71,7 +71,10 @@ extension EngineTypes {
             }
             let chart = LineChart.comparison(curves, metric: metric, title: try args.string(3), ylim: try range(args[2]))
             args.context.emit(.rich(FigureOutput(figure: .lineChart(chart))))
-            args.context.emit(.table(Table(headers: ["run", "final \(metric)", "best \(metric)", "best epoch"], rows: rows)))
+            let headers = context.language == "es"
+                ? ["ejecución", "\(metric) final", "mejor \(metric)", "mejor época"]
+                : ["run", "final \(metric)", "best \(metric)", "best epoch"]
+            args.context.emit(.table(Table(headers: headers, rows: rows)))
             return .void
         }
     }

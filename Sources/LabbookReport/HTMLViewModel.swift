@@ -92,7 +92,7 @@ struct HTMLViewModel {
                         + [ReportFormat.seconds(e.seconds)]
                 }
                 o["fit"] = ["headers": ([words.epoch] + names + [words.seconds]).map { ["text": $0] },
-                            "rows": rows(body), "stopReason": fit.stopReason,
+                            "rows": rows(body), "stopReason": words.stopReason(fit.stopReason),
                             "params": ReportFormat.grouped(fit.params)] as [String: Any]
             case .modelSummary(let s):
                 o["summary"] = ["modelName": s.modelName,

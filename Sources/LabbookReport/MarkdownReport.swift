@@ -54,7 +54,7 @@ public enum MarkdownReport {
                     }
                 }
                 parts.append(pipeTable(headers: [words.epoch] + names, rows: rows, rightAligned: Set(0...names.count)))
-                parts.append("\(words.stopReason): \(fit.stopReason) · \(ReportFormat.grouped(fit.params)) \(words.parameters)")
+                parts.append("\(words.stopReason): \(words.stopReason(fit.stopReason)) · \(ReportFormat.grouped(fit.params)) \(words.parameters)")
             case .modelSummary(let summary):
                 let rows = summary.rows.map { ["\($0.name) (\($0.type))", $0.outputShape, ReportFormat.grouped($0.params)] }
                 parts.append("Model: \"\(escapeInline(summary.modelName))\"\n\n"

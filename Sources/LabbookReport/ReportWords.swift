@@ -35,6 +35,8 @@ public struct ReportWords: Equatable, Sendable {
     public var renderedIn: String
     public var renderedAt: String
     public var statuses: [CellStatus: String]
+    /// Why a `fit` ended, by results.json's `stopReason`.
+    public var stopReasons: [String: String]
 
     public static func of(_ lang: FrontMatter.Language) -> ReportWords { lang == .es ? .spanish : .english }
 
@@ -48,7 +50,8 @@ public struct ReportWords: Equatable, Sendable {
         help: "help", engine: "Engine", threads: "threads", seed: "seed", renderedIn: "rendered in",
         renderedAt: "on",
         statuses: [.ok: "ok", .error: "error", .expectedError: "expected error", .skipped: "not run",
-                   .timeout: "timed out", .interrupted: "interrupted"])
+                   .timeout: "timed out", .interrupted: "interrupted"],
+        stopReasons: ["completed": "completed", "early-stopping": "early stopping", "callback": "by a callback"])
 
     public static let spanish = ReportWords(
         contents: "Contenido", questions: "Preguntas", question: "Pregunta", points: "puntos", point: "punto",
@@ -60,7 +63,11 @@ public struct ReportWords: Equatable, Sendable {
         failed: "no cumple", figure: "Figura", help: "ayuda", engine: "Motor", threads: "hilos", seed: "semilla",
         renderedIn: "generado en", renderedAt: "el",
         statuses: [.ok: "ok", .error: "error", .expectedError: "error esperado", .skipped: "no ejecutado",
-                   .timeout: "tiempo agotado", .interrupted: "interrumpido"])
+                   .timeout: "tiempo agotado", .interrupted: "interrumpido"],
+        stopReasons: ["completed": "completado", "early-stopping": "early stopping", "callback": "por un callback"])
+
+    /// A fit's stop reason in these words.
+    public func stopReason(_ reason: String) -> String { stopReasons[reason] ?? reason }
 
     /// `2 points`, `1 punto`, `0.75 puntos`.
     public func points(_ value: Double) -> String {

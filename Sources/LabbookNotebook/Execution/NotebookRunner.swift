@@ -23,6 +23,7 @@ public final class NotebookRunner {
         self.notebook = notebook
         session = Session()
         context = BindingContext(seed: UInt64(bitPattern: Int64(seed)), dataDirectory: dataDirectory)
+        context.language = notebook.frontMatter.lang.rawValue
         Bindings.install(into: session.library, context: context)
     }
 
