@@ -41,7 +41,7 @@ struct RegistrationTests {
 
     @Test func anUnknownSpellingSuggestsTheNearestKnownOne() {
         let (_, result) = run("let d = Dense(2, activation: \"sigmod\")")
-        #expect(result.diagnostics.map(\.message) == ["\"sigmod\" is not a known Activation; did you mean '\"sigmoid\"'?"])
+        #expect(result.diagnostics.map(\.message) == ["\"sigmod\" is not a known Activation; did you mean \"sigmoid\"?"])
     }
 
     @Test func builderCollectsLayersFromLoopsAndConditions() {
