@@ -111,6 +111,13 @@ enum StandardLibrary {
     }
 
     private static func registerSequences(into library: Library) {
+        // `Array(repeating: 0, count: 10)`, bounded like every collection.
+        library.function("Array", [Parameter("repeating", name: "value"), Parameter("count", "Int")]) { args in
+            let count = try args.int(1)
+            guard count >= 0 else { throw NativeError("an array cannot have a negative count (\(count))") }
+            try args.context.interpreter.checkCollectionSize(count, at: args.context.range)
+            return .array(Array(repeating: args[0], count: count))
+        }
         library.function("zip", [Parameter(nil, name: "a"), Parameter(nil, name: "b")]) { args in
             let interpreter = args.context.interpreter, range = args.context.range
             // Take only as many elements as the shorter side has: `zip(xs, 0..<Int.max)` works.
