@@ -75,7 +75,8 @@ extension EngineTypes {
 final class InterruptionCallback: Callback {
     let context: CallContext
     init(context: CallContext) { self.context = context }
-    func batchEnded(_ batch: Int, logs: Logs) throws -> CallbackAction {
+    var observesBatches: Bool { true }
+    func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction {
         try context.checkInterruption()
         return .continue
     }

@@ -23,13 +23,15 @@ final class ProgressBar: Callback {
         if isTerminal && epochs > 1 { printError("Epoch \(epoch + 1)/\(epochs)") }
     }
 
-    func batchEnded(_ batch: Int, logs: Logs) throws -> CallbackAction {
+    var observesBatches: Bool { isTerminal }
+
+    func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction {
         guard isTerminal else { return .continue }
         let now = DispatchTime.now().uptimeNanoseconds
         // Redraw at most ten times a second: the bar must not cost the training anything.
         if now - lastDraw > 100_000_000 || batch + 1 == steps {
             lastDraw = now
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(done: batch + 1, logs: logs)).utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(done: batch + 1, logs: logs())).utf8))
         }
         return .continue
     }

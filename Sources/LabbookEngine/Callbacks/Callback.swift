@@ -15,17 +15,23 @@ public enum CallbackAction: Equatable, Sendable {
 /// Something that follows training: Keras's callbacks (`EarlyStopping`), a user's closures, or
 /// the command line's progress bar. Every method has a default that does nothing.
 public protocol Callback: AnyObject {
+    /// Whether `batchEnded` is called after every batch (false by default: most callbacks
+    /// act per epoch, and training then does no per-batch work for them).
+    var observesBatches: Bool { get }
     func trainingBegan(model: Sequential, epochs: Int, stepsPerEpoch: Int) throws
     func epochBegan(_ epoch: Int) throws
-    func batchEnded(_ batch: Int, logs: Logs) throws -> CallbackAction
+    /// After each batch, for callbacks that observe batches; `logs` computes the epoch's
+    /// running metrics when called.
+    func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction
     func epochEnded(_ epoch: Int, logs: Logs) throws -> CallbackAction
     func trainingEnded(logs: Logs) throws
 }
 
 extension Callback {
+    public var observesBatches: Bool { false }
     public func trainingBegan(model: Sequential, epochs: Int, stepsPerEpoch: Int) throws {}
     public func epochBegan(_ epoch: Int) throws {}
-    public func batchEnded(_ batch: Int, logs: Logs) throws -> CallbackAction { .continue }
+    public func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction { .continue }
     public func epochEnded(_ epoch: Int, logs: Logs) throws -> CallbackAction { .continue }
     public func trainingEnded(logs: Logs) throws {}
 }
@@ -49,6 +55,7 @@ public final class LambdaCallback: Callback {
 
     public func epochBegan(_ epoch: Int) throws { try onEpochBegin?(epoch) }
     public func epochEnded(_ epoch: Int, logs: Logs) throws -> CallbackAction { try onEpochEnd?(epoch, logs) ?? .continue }
-    public func batchEnded(_ batch: Int, logs: Logs) throws -> CallbackAction { try onBatchEnd?(batch, logs) ?? .continue }
+    public var observesBatches: Bool { onBatchEnd != nil }
+    public func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction { try onBatchEnd?(batch, logs()) ?? .continue }
     public func trainingEnded(logs: Logs) throws { try onTrainEnd?(logs) }
 }

@@ -46,7 +46,7 @@ extension Sequential {
         let fused = fusedOutputLayer
         for layer in layers { (layer as? LogitsProducing)?.receivesLogitGradient = false }
         fused?.receivesLogitGradient = true
-        let observesBatches = callbacks.contains { !($0 is EarlyStopping || $0 is ReduceLROnPlateau) }
+        let batchObservers = callbacks.filter(\.observesBatches)
         var lastLogs: Logs = []
         var step = TrainingStep(model: self, loss: loss, fused: fused, batchSize: batchSize, x: trainX, y: trainY)
 
@@ -66,11 +66,16 @@ extension Sequential {
                 let batchLoss = try step.run(rows)
                 guard batchLoss.isFinite else { throw EngineError.nonFiniteLoss(epoch: epoch, batch: batch) }
                 try optimizer.apply(trainableParameters)
-                if observesBatches {
-                    let logs = step.runningLogs(metrics: metrics)
+                if !batchObservers.isEmpty {
+                    // The running logs are built only when an observer reads them (a progress
+                    // bar redraws ten times a second, not once per batch).
                     var stop = false
-                    for callback in callbacks where try callback.batchEnded(batch, logs: logs) == .stop { stop = true }
+                    for callback in batchObservers
+                    where try callback.batchEnded(batch, logs: { step.runningLogs(metrics: metrics) }) == .stop {
+                        stop = true
+                    }
                     if stop {
+                        let logs = step.runningLogs(metrics: metrics)
                         history.stopReason = .callback
                         epochsTrained += 1
                         lastLogs = logs
