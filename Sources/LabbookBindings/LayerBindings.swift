@@ -15,6 +15,11 @@ extension EngineTypes {
             case let .activation(activation): return "Activation(.\(Convert.camelCase(activation.kerasName)))"
             case let .dropout(rate, _): return "Dropout(\(rate))"
             case .batchNormalization: return "BatchNormalization()"
+            case let .conv2D(filters, kernelSize, _, _, activation, _, _, _, _, _, _):
+                return "Conv2D(\(filters), kernelSize: \(kernelSize), activation: .\(Convert.camelCase(activation.kerasName)))"
+            case let .maxPooling2D(poolSize, _, _): return "MaxPooling2D(poolSize: \(poolSize))"
+            case let .averagePooling2D(poolSize, _, _): return "AveragePooling2D(poolSize: \(poolSize))"
+            case .globalAveragePooling2D: return "GlobalAveragePooling2D()"
             }
         }
         layer.property("name") { .string($0.name) }
@@ -57,10 +62,11 @@ extension EngineTypes {
         ]) { args in
             layer.wrap(try BatchNormalization(momentum: try args.double(0), epsilon: try args.double(1)))
         }
+        registerConvolutionLayers()
     }
 
     /// A layer kind's name as a type (`Dense` in annotations), accepted wherever a `Layer` is.
-    private func subtype(_ name: String) -> NativeType<any Layer> {
+    func subtype(_ name: String) -> NativeType<any Layer> {
         library.registerType((any Layer).self, name: name, semantics: .reference, parent: layer)
     }
 }

@@ -35,14 +35,21 @@ extension Layer {
     public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) { (0, 0) }
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {}
 
-    /// Keras's base of automatic names: `BatchNormalization` → `batch_normalization`.
+    /// Keras's base of automatic names (`to_snake_case`): `BatchNormalization` →
+    /// `batch_normalization`, `MaxPooling2D` → `max_pooling2d`. An underscore goes before each
+    /// capital that starts a lower-case word, and between a lower-case letter and a capital.
     public var baseName: String {
+        let characters = Array(typeName)
         var result = ""
-        for (i, c) in typeName.enumerated() {
-            if c.isUppercase, i > 0 { result += "_" }
+        for (i, c) in characters.enumerated() {
+            if i > 0, c.isUppercase {
+                let startsWord = i + 1 < characters.count && characters[i + 1].isLowercase
+                let afterLowercase = characters[i - 1].isLowercase
+                if startsWord || afterLowercase { result += "_" }
+            }
             result += c.lowercased()
         }
-        return result.replacingOccurrences(of: "_2_d", with: "2d")
+        return result
     }
 }
 

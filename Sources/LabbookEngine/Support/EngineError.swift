@@ -5,8 +5,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case invalidShape([Int], reason: String)
     /// Two tensors whose shapes do not broadcast against each other.
     case shapesDoNotBroadcast([Int], [Int], operation: String)
-    /// A layer received an input of the wrong shape.
-    case layerInputShape(layer: String, expected: String, found: [Int])
+    /// A layer received an input of the wrong shape; `hint` says what to change, where known.
+    case layerInputShape(layer: String, expected: String, found: [Int], hint: String? = nil)
     /// The model's output and the labels do not fit the loss.
     case outputDoesNotMatchLabels(output: [Int], labels: [Int], loss: String, hint: String)
     /// A label outside `0..<classes`.
@@ -33,8 +33,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .shapesDoNotBroadcast(a, b, operation):
             return "cannot \(operation) tensors of shapes \(shapeText(a)) and \(shapeText(b)): "
                 + "their shapes do not broadcast (each axis, from the last, must be equal or 1)"
-        case let .layerInputShape(layer, expected, found):
+        case let .layerInputShape(layer, expected, found, hint):
             return "layer '\(layer)' expects an input of shape \(expected) but received \(shapeText(found))"
+                + (hint.map { "; \($0)" } ?? "")
         case let .outputDoesNotMatchLabels(output, labels, loss, hint):
             return "the model outputs \(shapeText(output)) per batch but the labels are \(shapeText(labels)): "
                 + "\(loss) \(hint)"
