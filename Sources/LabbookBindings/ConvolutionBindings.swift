@@ -51,7 +51,7 @@ extension EngineTypes {
             if values.count == 2 { return values }
         default: break
         }
-        throw NativeError("\(args.functionName)'s \(name) is an Int or two ([height, width]), not \(args[index].typeName)")
+        throw NativeError("\(args.functionName)'s \(name) is an Int or two Ints ([height, width]), not \(args[index])")
     }
 
     /// `"valid"` or `"same"`, in any case, as Keras reads it.

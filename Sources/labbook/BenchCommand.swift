@@ -7,7 +7,7 @@ import LabbookEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine on the reference models B1–B4 (real Fashion-MNIST data)."
+        abstract: "Measure the engine on the reference models B1–B5 (real Fashion-MNIST data)."
     )
 
     @Option(help: "Epochs per training benchmark (B4: predictions timed).")
@@ -31,14 +31,14 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let unknown = selected.first(where: { !["B1", "B2", "B3", "B4"].contains($0) }) {
-            throw ValidationError("unknown benchmark '\(unknown)'; the benchmarks are B1, B2, B3 and B4")
+        if let unknown = selected.first(where: { !Benchmark.names.contains($0) }) {
+            throw ValidationError("unknown benchmark '\(unknown)'; the benchmarks are \(Benchmark.names.joined(separator: ", "))")
         }
     }
 
     private var selected: [String] {
         only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
-            ?? ["B1", "B2", "B3", "B4"]
+            ?? Benchmark.names
     }
 
     func run() throws {

@@ -32,28 +32,52 @@ public final class MaxPooling2D: Layer {
         let channels = pooling.channels
         input.withUnsafeBufferPointer { x in
             winners.withUnsafeMutableBufferPointer { winner in
-                var out = y.pointer, at = winner.baseAddress!
-                for n in 0..<batch {
-                    let image = x.baseAddress! + n * pooling.exampleSize
-                    pooling.forEachWindow { cells in
-                        // Every window covers at least one cell of the image.
-                        let first = cells[cells.startIndex] * channels
-                        for c in 0..<channels { out[c] = image[first + c]; at[c] = Int32(first + c) }
-                        for cell in cells.dropFirst() {
-                            let base = cell * channels
-                            for c in 0..<channels where image[base + c] > out[c] {
-                                out[c] = image[base + c]
-                                at[c] = Int32(base + c)
-                            }
+                pooling.withWindows { cells, starts in
+                    var out = y.pointer, at = winner.baseAddress!
+                    for n in 0..<batch {
+                        let image = x.baseAddress! + n * pooling.exampleSize
+                        for w in 0..<pooling.windowCount {
+                            MaxPooling2D.maximum(image, cells: UnsafeBufferPointer(rebasing: cells[starts[w]..<starts[w + 1]]),
+                                                 channels: channels, into: out, winners: at)
+                            out += channels
+                            at += channels
                         }
-                        out += channels
-                        at += channels
                     }
                 }
             }
         }
         inputShape = input.shape
         return y
+    }
+
+    /// The channels' maxima over one window's cells (at least one) of `image`, and where each
+    /// was found (index within the example): eight channels at a time, without branches.
+    @inline(__always)
+    static func maximum(_ image: UnsafePointer<Float>, cells: UnsafeBufferPointer<Int>, channels: Int,
+                        into out: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>) {
+        let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        var c = 0
+        while c + 8 <= channels {
+            let first = cells[0] * channels + c
+            var best = SIMD8<Float>(loading: image + first)
+            var index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: first)) &+ lanes
+            for cell in cells.dropFirst() {
+                let base = cell * channels + c
+                let value = SIMD8<Float>(loading: image + base)
+                let greater = value .> best
+                best.replace(with: value, where: greater)
+                index.replace(with: SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: base)) &+ lanes, where: greater)
+            }
+            best.store(to: out + c)
+            UnsafeMutableRawPointer(winners + c).storeBytes(of: index, as: SIMD8<Int32>.self)
+            c += 8
+        }
+        for c in c..<channels {
+            var at = cells[0] * channels + c
+            for cell in cells.dropFirst() where image[cell * channels + c] > image[at] { at = cell * channels + c }
+            out[c] = image[at]
+            winners[c] = Int32(truncatingIfNeeded: at)
+        }
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
@@ -102,17 +126,20 @@ public final class AveragePooling2D: Layer {
         let batch = input.shape[0], channels = pooling.channels
         let y = outputBuffer.tensor([batch] + pooling.outputShape)
         input.withUnsafeBufferPointer { x in
-            var out = y.pointer
-            for n in 0..<batch {
-                let image = n * pooling.exampleSize
-                pooling.forEachWindow { cells in
-                    let scale = 1 / Float(cells.count)
-                    for c in 0..<channels {
-                        var sum: Float = 0
-                        for cell in cells { sum += x[image + cell * channels + c] }
-                        out[c] = sum * scale
+            pooling.withWindows { cells, starts in
+                var out = y.pointer
+                for n in 0..<batch {
+                    let image = x.baseAddress! + n * pooling.exampleSize
+                    for w in 0..<pooling.windowCount {
+                        out.update(repeating: 0, count: channels)
+                        for i in starts[w]..<starts[w + 1] {
+                            let row = image + cells[i] * channels
+                            for c in 0..<channels { out[c] += row[c] }
+                        }
+                        let scale = 1 / Float(starts[w + 1] - starts[w])
+                        for c in 0..<channels { out[c] *= scale }
+                        out += channels
                     }
-                    out += channels
                 }
             }
         }
@@ -126,15 +153,17 @@ public final class AveragePooling2D: Layer {
         dx.pointer.update(repeating: 0, count: dx.count)
         let channels = pooling.channels
         var dy = UnsafePointer(outputGradient.pointer)
-        for n in 0..<inputShape[0] {
-            let image = dx.pointer + n * pooling.exampleSize
-            pooling.forEachWindow { cells in
-                let scale = 1 / Float(cells.count)
-                for cell in cells {
-                    let target = image + cell * channels
-                    for c in 0..<channels { target[c] += dy[c] * scale }
+        pooling.withWindows { cells, starts in
+            for n in 0..<inputShape[0] {
+                let image = dx.pointer + n * pooling.exampleSize
+                for w in 0..<pooling.windowCount {
+                    let scale = 1 / Float(starts[w + 1] - starts[w])
+                    for i in starts[w]..<starts[w + 1] {
+                        let target = image + cells[i] * channels
+                        for c in 0..<channels { target[c] += dy[c] * scale }
+                    }
+                    dy += channels
                 }
-                dy += channels
             }
         }
         return dx
@@ -181,10 +210,14 @@ struct PoolingGeometry {
     var outputShape: [Int] { [rows.count, columns.count, channels] }
     var exampleSize: Int { height * width * channels }
 
-    /// Calls `body` with each window's cells, output position by output position.
+    /// The number of windows (output positions) per example.
+    var windowCount: Int { starts.count - 1 }
+
+    /// Calls `body` with the flattened cells of every window and where each window's cells
+    /// start (`starts[w]..<starts[w + 1]`), as buffers for tight loops.
     @inline(__always)
-    func forEachWindow(_ body: (ArraySlice<Int>) -> Void) {
-        for w in 0..<(starts.count - 1) { body(cells[starts[w]..<starts[w + 1]]) }
+    func withWindows<R>(_ body: (_ cells: UnsafeBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int>) -> R) -> R {
+        cells.withUnsafeBufferPointer { cells in starts.withUnsafeBufferPointer { starts in body(cells, starts) } }
     }
 
     /// The geometry built for `input`'s example shape, or the error a mismatched input gets.

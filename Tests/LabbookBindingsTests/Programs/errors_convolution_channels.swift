@@ -1,0 +1,5 @@
+let ((images, labels), _) = FashionMNIST.loadData()
+let model = Sequential([Conv2D(4, kernelSize: 3), Flatten(), Dense(10, activation: .softmax)])
+model.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy())
+model.fit(images[0..<64] / 255.0, labels[0..<64], epochs: 1)
+// error: 4:1: layer 'conv2d' expects an input of shape [height, width, channels] per example but received [28, 28]; images need a channel axis: add Reshape([28, 28, 1]) before it (or start the model with Input(shape: [28, 28, 1]))
