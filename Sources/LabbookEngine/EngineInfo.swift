@@ -1,7 +1,7 @@
 /// What built the numbers: the engine's version and the BLAS underneath.
 public enum EngineInfo {
     /// The engine's version; results that change with it are invalidated by it (cache, diff).
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     /// One line for `labbook --version` and report footers.
     public static var description: String {

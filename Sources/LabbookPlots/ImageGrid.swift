@@ -16,7 +16,8 @@ public struct ImageGrid: Equatable, Sendable {
     /// Height of the figure in pixels.
     public var height: Int
 
-    /// A grid of `images`; without a size, each cell is about 100×120 pixels.
+    /// A grid of `images`; without a size, each cell is about 100×120 pixels, wider (up to 180)
+    /// when a caption needs it.
     public init(images: [GrayImage], captions: [String] = [], columns: Int = 5, title: String = "",
                 width: Int? = nil, height: Int? = nil) {
         self.images = images
@@ -24,7 +25,7 @@ public struct ImageGrid: Equatable, Sendable {
         self.columns = max(1, columns)
         self.title = title
         let layout = ImageGrid.cellCounts(images: images.count, columns: self.columns)
-        self.width = width ?? layout.columns * ImageGrid.defaultCell.width + 2 * ImageGrid.margin
+        self.width = width ?? layout.columns * ImageGrid.cellWidth(captions: captions) + 2 * ImageGrid.margin
         self.height = height ?? layout.rows * ImageGrid.defaultCell.height + 2 * ImageGrid.margin
             + (title.isEmpty ? 0 : ImageGrid.titleHeight)
     }
@@ -33,6 +34,13 @@ public struct ImageGrid: Equatable, Sendable {
     static func cellCounts(images: Int, columns: Int) -> (columns: Int, rows: Int) {
         let used = max(1, min(columns, images))
         return (used, max(1, (images + used - 1) / used))
+    }
+
+    /// A cell wide enough for the longest caption at about 6.5 pixels a character (the 11-point
+    /// caption font), between the default 100 and 180 pixels; longer captions are shortened.
+    static func cellWidth(captions: [String]) -> Int {
+        let longest = captions.map(\.count).max() ?? 0
+        return min(180, max(defaultCell.width, Int((Double(longest) * 6.5).rounded(.up)) + 8))
     }
 
     static let defaultCell = (width: 100, height: 120)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LabbookEngine
 
@@ -153,6 +154,28 @@ import Testing
             try AveragePooling2D(), GlobalAveragePooling2D(),
         ]
         for layer in layers { #expect(try layer.spec.makeLayer().spec == layer.spec) }
+    }
+
+    @Test func aSavedCNNLoadsAndTrainsOnBitForBit() throws {
+        let (x, y) = try ModelSavingTests.data()
+        let model = try Sequential([
+            Reshape([2, 2, 1], inputShape: [2, 2]), Conv2D(4, kernelSize: [2, 2], padding: .same, activation: .relu),
+            MaxPooling2D(poolSize: [2, 2], strides: [1, 1]), AveragePooling2D(poolSize: [1, 1]), Flatten(),
+            Dense(3, activation: .softmax),
+        ], random: RandomContext(seed: 5))
+        model.compile(optimizer: Adam(learningRate: .constant(0.01)), loss: .sparseCategoricalCrossentropy(), metrics: [.accuracy])
+        let first = try model.fit(x, y, epochs: 3, batchSize: 16)
+        #expect(first["loss"]!.last! < first["loss"]![0])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-cnn-\(UUID().uuidString).safetensors").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(path)
+        let loaded = try Sequential.load(path)
+        #expect(try loaded.summary() == model.summary())
+        #expect(loaded.getWeights() == model.getWeights())
+        #expect(loaded.optimizer?.iterations == model.optimizer?.iterations)
+        #expect(try loaded.predict(x) == model.predict(x))
+        #expect(try loaded.fit(x, y, epochs: 2, batchSize: 16) == model.fit(x, y, epochs: 2, batchSize: 16))
+        #expect(loaded.getWeights() == model.getWeights())
     }
 
     /// `y[n, oy, ox, f] = b[f] + Σ x[n, oy·s − pad + ky, ox·s − pad + kx, c] · k[ky, kx, c, f]`.

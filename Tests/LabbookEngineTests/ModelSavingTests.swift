@@ -43,6 +43,28 @@ import Testing
         #expect(resumed == continued)
     }
 
+    /// Optimizers whose update uses `1 − β` rounded from the Double hyper-parameter: a reloaded
+    /// one must round the same Double, not the Float it kept.
+    @Test(arguments: ["adam", "adamax", "adadelta", "rmsprop", "sgd", "adagrad", "lion", "adamw"])
+    func everyOptimizerResumesBitForBit(_ name: String) throws {
+        let (x, y) = try Self.data()
+        let optimizers: [String: Optimizer] = [
+            "adam": Adam(), "adamax": Adamax(), "adadelta": Adadelta(learningRate: .constant(0.5)),
+            "rmsprop": RMSprop(momentum: 0.5, centered: true), "sgd": SGD(momentum: 0.9, nesterov: true),
+            "adagrad": Adagrad(), "lion": Lion(), "adamw": AdamW(),
+        ]
+        let original = try Sequential([Flatten(inputShape: [2, 2]), Dense(5, activation: .tanh), Dense(3, activation: .softmax)],
+                                      random: RandomContext(seed: 4))
+        original.compile(optimizer: optimizers[name]!, loss: .sparseCategoricalCrossentropy(), metrics: [.accuracy])
+        _ = try original.fit(x, y, epochs: 1, batchSize: 32)
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try original.save(path)
+        let loaded = try Sequential.load(path)
+        #expect(try loaded.fit(x, y, epochs: 2, batchSize: 32) == original.fit(x, y, epochs: 2, batchSize: 32))
+        #expect(loaded.getWeights() == original.getWeights())
+    }
+
     @Test func weightsAreNamedAsKerasNamesThem() throws {
         let model = try Self.model(seed: 1)
         let path = temporaryPath()

@@ -11,6 +11,14 @@ import LabbookPlots
         #expect(grid.height == rows * 120 + 16)
     }
 
+    @Test func longCaptionsWidenTheCellsUpToALimit() {
+        let images = Array(repeating: Self.pixel, count: 4)
+        #expect(ImageGrid(images: images, captions: ["T-shirt/top"], columns: 4).width == 4 * 100 + 16)
+        // 20 characters · 6.5 px + 8 = 138 px a cell.
+        #expect(ImageGrid(images: images, captions: ["Coat", "T-shirt/top → Sandal"], columns: 4).width == 4 * 138 + 16)
+        #expect(ImageGrid(images: images, captions: [String(repeating: "x", count: 80)], columns: 4).width == 4 * 180 + 16)
+    }
+
     @Test func eachImageIsNormalisedOnItsOwn() throws {
         // Two 1×2 images: [0, 1] and [100, 200]; each maps to black and white.
         let grid = ImageGrid(images: [GrayImage(width: 1, height: 2, pixels: [0, 1]),

@@ -4,6 +4,9 @@
 public final class Adadelta: Optimizer {
     public let rho: Float, epsilon: Float
     private let oneMinusRho: Float
+    /// The hyper-parameters as given (Doubles), so that a saved optimizer is rebuilt with the same
+    /// `1 − β` (computed in Double, then rounded) as the original.
+    private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, ρ 0.95, ε 1e-7.
     public init(learningRate: LearningRate = .constant(0.001), rho: Double = 0.95, epsilon: Double = 1e-7,
@@ -12,12 +15,13 @@ public final class Adadelta: Optimizer {
         self.rho = Float(rho)
         self.epsilon = Float(epsilon)
         oneMinusRho = Float(1 - rho)
+        settings = [("rho", rho), ("epsilon", epsilon)]
         super.init(kerasName: "adadelta", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["accumulated_grad", "accumulated_delta_var"] }
-    override public var config: [(String, Double)] { [("rho", Double(rho)), ("epsilon", Double(epsilon))] }
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
