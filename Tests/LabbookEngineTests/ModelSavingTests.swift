@@ -63,4 +63,25 @@ import Testing
         #expect(error?.description.contains("is not a labbook model file") == true)
         #expect(throws: EngineError.self) { try Sequential.load(path + ".missing") }
     }
+
+    /// Every optimizer made again from its spec updates bit for bit as the original: settings
+    /// such as Adam's β₁ are kept as given, not rounded through Float (`1 − β₁` would differ).
+    @Test(arguments: ["sgd", "adam", "adamw", "adamax", "nadam", "rm_sprop", "adagrad", "adadelta", "lion"])
+    func anOptimizerMadeFromItsSpecUpdatesBitForBit(_ name: String) throws {
+        let (x, y) = try Self.data()
+        let original = try Self.model(seed: 5)
+        original.compile(optimizer: try OptimizerSpec(name: name, learningRate: .constant(0.01), config: [:], iterations: 0)
+                            .makeOptimizer(), loss: .sparseCategoricalCrossentropy())
+        _ = try original.fit(x, y, epochs: 1, batchSize: 16)
+        let copy = try Self.model(seed: 5)
+        try copy.setWeights(original.getWeights())
+        let optimizer = try #require(original.optimizer)
+        let remade = try optimizer.spec.makeOptimizer()
+        try remade.restoreSlots(optimizer.slots)
+        copy.compile(optimizer: remade, loss: .sparseCategoricalCrossentropy())
+        copy.epochsTrained = original.epochsTrained
+        _ = try original.fit(x, y, epochs: 1, batchSize: 16)
+        _ = try copy.fit(x, y, epochs: 1, batchSize: 16)
+        #expect(copy.getWeights().map { $0.scalars.map(\.bitPattern) } == original.getWeights().map { $0.scalars.map(\.bitPattern) })
+    }
 }

@@ -4,6 +4,7 @@
 public final class Adadelta: Optimizer {
     public let rho: Float, epsilon: Float
     private let oneMinusRho: Float
+    private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, ρ 0.95, ε 1e-7.
     public init(learningRate: LearningRate = .constant(0.001), rho: Double = 0.95, epsilon: Double = 1e-7,
@@ -12,12 +13,14 @@ public final class Adadelta: Optimizer {
         self.rho = Float(rho)
         self.epsilon = Float(epsilon)
         oneMinusRho = Float(1 - rho)
+        settings = [("rho", rho), ("epsilon", epsilon)]
         super.init(kerasName: "adadelta", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["accumulated_grad", "accumulated_delta_var"] }
-    override public var config: [(String, Double)] { [("rho", Double(rho)), ("epsilon", Double(epsilon))] }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {

@@ -9,6 +9,7 @@ public class Adam: Optimizer {
     public let amsgrad: Bool
     /// `1 − β` computed in Double and then rounded, as Keras does (`1 - self.beta_1` in Python).
     private let oneMinusBeta1: Float, oneMinusBeta2: Float
+    private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
     public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
@@ -20,14 +21,14 @@ public class Adam: Optimizer {
         self.amsgrad = amsgrad
         oneMinusBeta1 = Float(1 - beta1)
         oneMinusBeta2 = Float(1 - beta2)
+        settings = [("beta_1", beta1), ("beta_2", beta2), ("epsilon", epsilon), ("amsgrad", amsgrad ? 1 : 0)]
         super.init(kerasName: kerasName, learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { amsgrad ? ["momentum", "velocity", "velocity_hat"] : ["momentum", "velocity"] }
-    override public var config: [(String, Double)] {
-        [("beta_1", Double(beta1)), ("beta_2", Double(beta2)), ("epsilon", Double(epsilon)), ("amsgrad", amsgrad ? 1 : 0)]
-    }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {

@@ -6,6 +6,7 @@ import Foundation
 public final class Adamax: Optimizer {
     public let beta1: Float, beta2: Float, epsilon: Float
     private let oneMinusBeta1: Float
+    private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
     public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
@@ -15,14 +16,14 @@ public final class Adamax: Optimizer {
         self.beta2 = Float(beta2)
         self.epsilon = Float(epsilon)
         oneMinusBeta1 = Float(1 - beta1)
+        settings = [("beta_1", beta1), ("beta_2", beta2), ("epsilon", epsilon)]
         super.init(kerasName: "adamax", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["momentum", "norm"] }
-    override public var config: [(String, Double)] {
-        [("beta_1", Double(beta1)), ("beta_2", Double(beta2)), ("epsilon", Double(epsilon))]
-    }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {

@@ -6,6 +6,7 @@ public final class RMSprop: Optimizer {
     public let rho: Float, momentum: Float, epsilon: Float
     public let centered: Bool
     private let oneMinusRho: Float
+    private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, ρ 0.9, no momentum, ε 1e-7, not centered. Keras 3
     /// reports the name `rm_sprop` (its automatic snake-casing of `RMSprop`).
@@ -17,6 +18,7 @@ public final class RMSprop: Optimizer {
         self.epsilon = Float(epsilon)
         self.centered = centered
         oneMinusRho = Float(1 - rho)
+        settings = [("rho", rho), ("momentum", momentum), ("epsilon", epsilon), ("centered", centered ? 1 : 0)]
         super.init(kerasName: "rm_sprop", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
@@ -24,9 +26,8 @@ public final class RMSprop: Optimizer {
     override public var slotNames: [String] {
         ["velocity"] + (momentum > 0 ? ["momentum"] : []) + (centered ? ["average_gradient"] : [])
     }
-    override public var config: [(String, Double)] {
-        [("rho", Double(rho)), ("momentum", Double(momentum)), ("epsilon", Double(epsilon)), ("centered", centered ? 1 : 0)]
-    }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
