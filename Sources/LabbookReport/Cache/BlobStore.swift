@@ -10,6 +10,8 @@ final class BlobStore: StateBlobStore {
     let directory: String
     /// The keys stored or found since the last ``startRecording()``: the blobs one state uses.
     private(set) var recorded: Set<String> = []
+    /// The blobs whose file was checked (or written) by this store: each is read once per render.
+    private var verified: Set<String> = []
 
     init(directory: String) {
         self.directory = directory
@@ -20,10 +22,12 @@ final class BlobStore: StateBlobStore {
     func store(_ bytes: UnsafeRawBufferPointer) throws -> String {
         let key = BlockCache.hex(SHA256.hash(data: bytes))
         recorded.insert(key)
-        let path = self.path(key)
-        if FileManager.default.fileExists(atPath: path) { return key }
+        // A file already there is trusted once it has been read back whole (it may have been
+        // damaged since it was written).
+        if verified.contains(key) || (try? load(key)) != nil { return key }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(bytes).write(to: URL(fileURLWithPath: path(key)), options: .atomic)
+        verified.insert(key)
         return key
     }
 
@@ -37,6 +41,7 @@ final class BlobStore: StateBlobStore {
             try? FileManager.default.removeItem(atPath: path)
             throw StateError.unreadable(CacheMessages.blobDamaged(key))
         }
+        verified.insert(key)
         return bytes
     }
 
