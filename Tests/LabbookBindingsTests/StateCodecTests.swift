@@ -8,19 +8,6 @@ import Testing
 /// model and a variable come back shared, and a model restored from a state trains on bit for
 /// bit as the one that never left memory.
 @Suite struct StateCodecTests {
-    /// Blobs in memory, keyed by their position.
-    final class MemoryBlobs: StateBlobStore {
-        var blobs: [[UInt8]] = []
-        func store(_ bytes: UnsafeRawBufferPointer) throws -> String {
-            blobs.append(Array(bytes))
-            return "\(blobs.count - 1)"
-        }
-        func load(_ key: String) throws -> [UInt8] {
-            guard let index = Int(key), blobs.indices.contains(index) else { throw StateError.unreadable("no blob \(key)") }
-            return blobs[index]
-        }
-    }
-
     static let program = """
         let x = Tensor.random(normal: [96, 4], seed: 1)
         var labels: [Int] = []
@@ -52,7 +39,7 @@ import Testing
         let original = NotebookSession()
         let result = original.run(program).result
         #expect(result.status == .completed, "\(result.diagnostics)")
-        let blobs = MemoryBlobs()
+        let blobs = MemoryBlobStore()
         let bytes = try original.session.saveState(blobs: blobs)
         let restored = NotebookSession(seed: 7)
         try restored.session.restoreState(bytes, blobs: blobs)
@@ -116,7 +103,7 @@ import Testing
     @Test func aLayerBuiltOutsideEverySavedModelIsRefusedOnRestore() throws {
         let original = NotebookSession()
         _ = original.run("let d = Dense(2, inputShape: [3])\nvar m = Sequential([d])\nm = Sequential()")
-        let blobs = MemoryBlobs()
+        let blobs = MemoryBlobStore()
         let bytes = try original.session.saveState(blobs: blobs)
         #expect(throws: StateError.self) { try NotebookSession().session.restoreState(bytes, blobs: blobs) }
     }

@@ -6,25 +6,12 @@ import Testing
 /// functions written at the top level come back callable, a closure over local variables
 /// cannot be saved, and damaged bytes are refused with a reason, never trusted.
 struct SessionStateTests {
-    /// Blobs in memory, keyed by their position.
-    final class MemoryBlobs: StateBlobStore {
-        var blobs: [[UInt8]] = []
-        func store(_ bytes: UnsafeRawBufferPointer) throws -> String {
-            blobs.append(Array(bytes))
-            return "\(blobs.count - 1)"
-        }
-        func load(_ key: String) throws -> [UInt8] {
-            guard let index = Int(key), blobs.indices.contains(index) else { throw StateError.unreadable("no blob \(key)") }
-            return blobs[index]
-        }
-    }
-
     /// Runs `source` in a session, saves its state and restores it into a new one.
-    func roundTrip(_ source: String) throws -> (original: Session, restored: Session, bytes: [UInt8], blobs: MemoryBlobs) {
+    func roundTrip(_ source: String) throws -> (original: Session, restored: Session, bytes: [UInt8], blobs: MemoryBlobStore) {
         let original = FakeLibrary.session()
         let result = original.run(source, firstLine: 10, sink: OutputBuffer())
         #expect(result.status == .completed, "\(result.diagnostics)")
-        let blobs = MemoryBlobs()
+        let blobs = MemoryBlobStore()
         let bytes = try original.saveState(blobs: blobs)
         let restored = FakeLibrary.session()
         try restored.restoreState(bytes, blobs: blobs)
@@ -124,14 +111,14 @@ struct SessionStateTests {
         #expect(throws: StateError.unsaveable(name: "next",
                                               reason: "'closure' is a closure over local variables (only functions and closures "
                                                 + "written at the top level of a block can be saved)")) {
-            try session.saveState(blobs: MemoryBlobs())
+            try session.saveState(blobs: MemoryBlobStore())
         }
     }
 
     @Test func deeplyNestedValuesAreRefusedNotACrash() throws {
         let session = FakeLibrary.session()
         _ = session.run("var a: Any = [1]\nfor _ in 0..<5000 { a = [a] }", sink: OutputBuffer())
-        #expect(throws: StateError.self) { try session.saveState(blobs: MemoryBlobs()) }
+        #expect(throws: StateError.self) { try session.saveState(blobs: MemoryBlobStore()) }
     }
 
     @Test func everyTruncationAndEveryFlippedBitIsRefused() throws {
@@ -159,6 +146,6 @@ struct SessionStateTests {
 
     @Test func aMissingBlobIsRefused() throws {
         let (_, _, bytes, _) = try roundTrip("let v = Vec([1.0])")
-        #expect(throws: StateError.self) { try FakeLibrary.session().restoreState(bytes, blobs: MemoryBlobs()) }
+        #expect(throws: StateError.self) { try FakeLibrary.session().restoreState(bytes, blobs: MemoryBlobStore()) }
     }
 }
