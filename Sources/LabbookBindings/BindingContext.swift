@@ -24,6 +24,9 @@ public final class BindingContext {
     func record(_ files: [CheckedFile]) {
         for file in files where !dataFiles.contains(file) { dataFiles.append(file) }
     }
+
+    /// The data files a restored session had read.
+    func restore(dataFiles files: [CheckedFile]) { dataFiles = files }
 }
 
 /// Installs the engine's and the plots' names into a session's library: data, tensors, models,
@@ -40,6 +43,7 @@ public enum Bindings {
         types.registerModel(context: context)
         types.registerData(context: context)
         types.registerPlots(context: context)
+        types.registerStateCodecs(context: context)
         library.function("setSeed", [Parameter(nil, "Int", name: "seed")]) { args in
             context.random.reseed(UInt64(bitPattern: Int64(try args.int(0))))
             return .void

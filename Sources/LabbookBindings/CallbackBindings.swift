@@ -22,19 +22,9 @@ extension EngineTypes {
             Parameter("onEpochEnd", closure, default: .nil), Parameter("onEpochBegin", .optional(.function(["Int"], "Void")), default: .nil),
             Parameter("onBatchEnd", closure, default: .nil), Parameter("onTrainEnd", .optional(.function(["Logs"], "Void")), default: .nil),
         ]) { args in
-            func stepClosure(_ index: Int) throws -> LambdaCallback.EpochClosure? {
-                guard let f = try args.optional(index, { try args.function($0) }) else { return nil }
-                return { step, values in
-                    let result = try f.call([.int(step), logs.wrap(LogValues(values: values))])
-                    return action.unwrap(result) ?? .continue
-                }
-            }
-            let onEpochBegin = try args.optional(1) { try args.function($0) }
-            let onTrainEnd = try args.optional(3) { try args.function($0) }
-            return callback.wrap(LambdaCallback(
-                onEpochBegin: onEpochBegin.map { f in { epoch in _ = try f.call([.int(epoch)]) } },
-                onEpochEnd: try stepClosure(0), onBatchEnd: try stepClosure(2),
-                onTrainEnd: onTrainEnd.map { f in { values in _ = try f.call([logs.wrap(LogValues(values: values))]) } }))
+            func function(_ index: Int) throws -> Function? { try args.optional(index) { try args.function($0) } }
+            return callback.wrap(FunctionCallback(onEpochBegin: try function(1), onEpochEnd: try function(0),
+                                                  onBatchEnd: try function(2), onTrainEnd: try function(3), logs: logs, action: action))
         }
 
         let mode = Parameter("mode", "String", default: .string("auto"))

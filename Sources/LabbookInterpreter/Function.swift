@@ -14,6 +14,9 @@ public final class Function {
     let kind: Kind
     /// The session whose running block executes this function when native code calls it back.
     weak var session: Session?
+    /// Where a function or closure declared at the top level of a block was written: it sees
+    /// only global names, so a saved state keeps it as this text and declares it again.
+    var source: FunctionSource?
 
     init(name: String, kind: Kind, session: Session? = nil) {
         self.name = name
@@ -52,6 +55,12 @@ public final class Function {
         case .operator: return 2
         }
     }
+}
+
+/// The text of a top-level function or closure and where it started in its block.
+struct FunctionSource {
+    var text: String
+    var start: SourceLocation
 }
 
 /// A scope: names bound to variables, and the scope around it. Closures keep their environment,

@@ -94,7 +94,9 @@ extension Interpreter {
         case .closure(let closure):
             var returnType = closure.returnType
             if returnType == nil, case .function(_, let r)? = expected?.unwrapped { returnType = r }
-            return .function(Function(name: "closure", kind: .closure(closure, environment, returnType: returnType), session: session))
+            let function = Function(name: "closure", kind: .closure(closure, environment, returnType: returnType), session: session)
+            if environment === session.globals { function.source = FunctionSource(text: text(expr.range), start: expr.range.start) }
+            return .function(function)
 
         case .operatorFunction(let op):
             return .function(Function(name: op, kind: .operator(op), session: session))

@@ -115,6 +115,7 @@ extension Interpreter {
             throw Diagnostic(.error, Messages.redeclaration(declaration.name), at: range)
         }
         let function = Function(name: declaration.name, kind: .user(declaration, environment), session: session)
+        if environment === session.globals { function.source = FunctionSource(text: text(range), start: range.start) }
         environment.define(declaration.name, Variable(.function(function), isConstant: true))
     }
 

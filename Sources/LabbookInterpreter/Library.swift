@@ -12,6 +12,9 @@ public final class Library {
     private(set) var functions: [String: Function] = [:]
     private(set) var types: [String: AnyNativeType] = [:]
     private(set) var constants: [String: Value] = [:]
+    /// State kept outside the names (the bindings' random streams), saved with the session.
+    private(set) var stateParts: [(name: String, save: (inout StateWriter) throws -> Void,
+                                   restore: (inout StateReader) throws -> Void)] = []
 
     /// A library holding the standard library of the language (`print`, `zip`, `min`, ...).
     public init() {
@@ -54,6 +57,14 @@ public final class Library {
         registerType(Void.self, name: name, semantics: .value)
     }
 
+    /// Saves and restores, with the session's names, state the bindings keep themselves (the
+    /// random streams' seed and model count, the data files read): a block restarted from a
+    /// saved state must see it as it was.
+    public func state(_ name: String, save: @escaping (inout StateWriter) throws -> Void,
+                      restore: @escaping (inout StateReader) throws -> Void) {
+        stateParts.append((name, save, restore))
+    }
+
     /// A registered type by name.
     public func type(named name: String) -> AnyNativeType? { types[name] }
 
@@ -62,6 +73,13 @@ public final class Library {
         if let function = functions[name] { return .function(function) }
         if let type = types[name] { return .type(type) }
         return constants[name]
+    }
+
+    /// A native function by the name it carries: `print`, or `Tensor.random` for a static method.
+    func resolveFunction(named name: String) -> Function? {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2, case .function(let function)? = types[parts[0]]?.staticMember(parts[1]) { return function }
+        return functions[name]
     }
 
     var globalNames: [String] { Array(functions.keys) + Array(types.keys) + Array(constants.keys) }

@@ -204,6 +204,23 @@ enum Messages {
     static func timedOut(_ timeout: Duration) -> String { "the block did not finish within its time limit of \(timeout)" }
     static let cancelled = "the block was interrupted"
 
+    // MARK: Saved states
+
+    static func stateUnsaveable(name: String, reason: String) -> String { "'\(name)' cannot be saved: \(reason)" }
+    static func stateNoCodec(_ type: String) -> String { "values of '\(type)' cannot be saved" }
+    static func stateLocalClosure(_ name: String) -> String {
+        "'\(name)' is a closure over local variables (only functions and closures written at the top level of a block can be saved)"
+    }
+    static let stateTooDeep = "it is nested too deeply"
+    static let stateNotAState = "it is not a saved labbook state"
+    static func stateOtherFormat(_ found: Int, _ expected: Int) -> String {
+        "it is of state format \(found), not \(expected)"
+    }
+    static let stateChecksum = "its checksum does not match (the file is damaged)"
+    static func stateDamaged(_ what: String, at position: Int) -> String { "it is damaged at byte \(position): \(what)" }
+    static func stateBlobMissing(_ key: String, _ error: String) -> String { "its data '\(key)' cannot be read (\(error))" }
+
+
     private static func didYouMean(_ suggestion: String?) -> String {
         suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }

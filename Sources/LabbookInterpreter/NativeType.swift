@@ -30,6 +30,11 @@ public class AnyNativeType {
         var set: ((inout Any, Arguments, Value) throws -> Void)?
     }
 
+    struct StateCodec {
+        var encode: (Any, inout StateWriter) throws -> Void
+        var decode: (inout StateReader) throws -> Any
+    }
+
     struct Iteration {
         var count: (Any) throws -> Int
         var element: (Any, Int) throws -> Value
@@ -49,6 +54,7 @@ public class AnyNativeType {
     var knownSpellings: [String] = []
     var conversionBody: ((Value) throws -> Value?)?
     var equalityBody: ((Any, Any) -> Bool)?
+    var stateCodecBody: StateCodec?
 
     init(name: String, semantics: Semantics, parent: AnyNativeType?) {
         self.name = name
@@ -83,6 +89,7 @@ public class AnyNativeType {
     var spellingRule: ((String) -> Value?)? { lineage.lazy.compactMap(\.spelling).first }
     var conversionRule: ((Value) throws -> Value?)? { lineage.lazy.compactMap(\.conversionBody).first }
     var equalityRule: ((Any, Any) -> Bool)? { lineage.lazy.compactMap(\.equalityBody).first }
+    var stateCodec: StateCodec? { lineage.lazy.compactMap(\.stateCodecBody).first }
     func binaryOperator(_ op: String) -> ((Value, Value) throws -> Value?)? {
         lineage.lazy.compactMap { $0.binaryOperators[op] }.first
     }
@@ -261,6 +268,18 @@ public final class NativeType<T>: AnyNativeType {
             guard let a = a as? T, let b = b as? T else { return false }
             return equal(a, b)
         }
+    }
+
+    /// How a saved session state writes and reads values of this type (and of the types
+    /// registered with this one as an ancestor). A value of a type without a codec cannot be
+    /// saved: the blocks after it run again instead. A reference type's object is written
+    /// once however many values share it; `decode` makes it once.
+    public func stateCodec(encode: @escaping (T, inout StateWriter) throws -> Void,
+                           decode: @escaping (inout StateReader) throws -> T) {
+        stateCodecBody = StateCodec(encode: { [name] payload, writer in
+            guard let typed = payload as? T else { throw writer.unsaveable(Messages.stateNoCodec(name)) }
+            try encode(typed, &writer)
+        }, decode: { reader in try decode(&reader) })
     }
 
     private func addMethod(_ name: String, isMutating: Bool, _ parameters: [Parameter],

@@ -43,6 +43,10 @@ public struct NotebookRender {
         self.options = options
     }
 
+    private func makeRunner(_ notebook: Notebook, seed: Int) -> NotebookRunner {
+        NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
+    }
+
     /// Renders the notebook. `prepare` may configure the runner (progress, interruption)
     /// before the cells run.
     public func run(prepare: (NotebookRunner) -> Void = { _ in }, finished: (NotebookRunner) -> Void = { _ in }) -> Outcome {
@@ -66,6 +70,7 @@ public struct NotebookRender {
         var report: Report
         var replayed = false
         var dataFiles: [CheckedFile] = []
+        let states = StateCache(reportDirectory: directory)
         var lookup = BlockCache.Lookup.miss
         if options.usesCache { lookup = BlockCache.lookUp(notebook, seed: seed, directory: directory) }
         if case .unreadable(let reason) = lookup { messages.append("warning: \(reason)") }
@@ -75,13 +80,37 @@ public struct NotebookRender {
             report.exitStatus = max(report.exitStatus, report.hasFailedExpectation ? 1 : 0)
             replayed = true
         } else {
-            let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
+            var restart: (runner: NotebookRunner, point: BlockCache.Restart.Point, cached: BlockCache.Restart)?
+            if case .restart(let cached) = lookup {
+                for point in cached.points {
+                    let runner = makeRunner(notebook, seed: seed)
+                    do {
+                        try states.restore(into: runner.session, key: point.key)
+                        restart = (runner, point, cached)
+                        break
+                    } catch {
+                        messages.append("warning: " + CacheMessages.stateUnreadable(states.path(forKey: point.key), label: point.label, "\(error)"))
+                    }
+                }
+            }
+            let runner = restart?.runner ?? makeRunner(notebook, seed: seed)
+            let keys = BlockCache.keys(for: notebook, seed: seed).blocks
+            runner.cellCompleted = { cell, session in
+                if let key = keys[cell.label] { states.save(session, after: cell, key: key) }
+            }
             prepare(runner)
-            let run = runner.run()
+            let cached: (runs: [String: CellRun], inline: [SourcePosition: String])
+                = restart.map { $0.cached.replayed(through: $0.point) } ?? ([:], [:])
+            if let restart {
+                messages.append("note: " + CacheMessages.restarted(after: restart.point.label, replayed: cached.runs.count))
+            }
+            let run = runner.run(fromPart: restart.map { $0.point.part + 1 } ?? 0)
             finished(runner)
             messages += run.inlineDiagnostics.map { formatter.format($0) }
+            messages += states.messages
             dataFiles = run.dataFiles
-            report = Report(notebook: notebook, run: run, engine: engine, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
+            report = Report(notebook: notebook, run: run, replayed: cached, engine: engine, seed: seed,
+                            renderSeconds: elapsed(), renderedAt: Date())
         }
         if reading.hasErrors { report.exitStatus = max(report.exitStatus, 1) }
         do {
@@ -89,10 +118,13 @@ public struct NotebookRender {
                                                  selfContained: options.selfContained, allowHTML: options.allowHTML,
                                                  template: options.template)
             if !replayed {
+                // The states this render saved, and those of the replayed blocks before them.
+                let kept = BlockCache.savedStates(directory: directory).merging(states.saved) { _, new in new }
                 do {
-                    try BlockCache.save(report, notebook: notebook, seed: seed, dataFiles: dataFiles, directory: directory)
+                    try BlockCache.save(report, notebook: notebook, seed: seed, dataFiles: dataFiles, states: kept,
+                                        stateCache: states, directory: directory)
                 } catch {
-                    messages.append("warning: the block cache could not be written (\(error)); the next render runs every block")
+                    messages.append("warning: " + CacheMessages.notWritten(error))
                 }
             }
             return Outcome(exitStatus: Int32(report.exitStatus), messages: messages, written: written, seconds: elapsed(),

@@ -9,21 +9,24 @@ extension Report {
     /// The report of a notebook that was run: each cell's interpreter outputs (text, tables,
     /// expectations, diagnostics, and the bindings' figures, summaries, epoch tables and
     /// evaluations) turned into report outputs.
-    public init(notebook: Notebook, run: NotebookRun, engine: EngineDescription, seed: Int,
-                renderSeconds: Double = 0, renderedAt: Date) {
+    ///
+    /// - Parameter replayed: the results of the blocks and inline values before the block the
+    ///   run restarted after, from the cache (empty when it ran from the first block).
+    public init(notebook: Notebook, run: NotebookRun, replayed: (runs: [String: CellRun], inline: [SourcePosition: String]) = ([:], [:]),
+                engine: EngineDescription, seed: Int, renderSeconds: Double = 0, renderedAt: Date) {
         let lines = notebook.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var runs: [String: CellRun] = [:]
+        var runs = replayed.runs
         for cell in notebook.cells {
-            guard let result = run.cells[cell.label] else { continue }
+            guard let result = run.cells[cell.label], runs[cell.label] == nil else { continue }
             let outputs = Report.mergingText(result.outputs.compactMap { Report.output($0, cell: cell, file: notebook.file, lines: lines) })
             runs[cell.label] = CellRun(status: CellStatus(rawValue: result.status.rawValue) ?? .error,
                                        seconds: result.seconds, cached: result.cached, outputs: outputs)
         }
         self.init(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
-                  inlineValues: run.inlineValues, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
+                  inlineValues: run.inlineValues.merging(replayed.inline) { live, _ in live }, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
                   seed: seed, renderSeconds: renderSeconds, renderedAt: renderedAt)
         // Failed expectations and failed inline expressions fail the render too.
-        exitStatus = max(exitStatus, run.exitStatus)
+        exitStatus = max(exitStatus, run.exitStatus, hasFailedExpectation ? 1 : 0)
     }
 
     /// Whether an `expect` of some block did not hold (which fails the render).

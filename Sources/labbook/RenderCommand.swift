@@ -99,13 +99,18 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// `[7/31] label` on standard error as each cell starts, and how it ended when it did not.
+/// `[7/31] label` on standard error as each cell starts (or is replayed from the cache), and how
+/// it ended when it did not.
 final class CellProgress: NotebookRunner.Observer {
     let quiet: Bool
     init(quiet: Bool) { self.quiet = quiet }
 
     func cellStarted(_ cell: Cell, number: Int, of total: Int) {
         if !quiet { printError("[\(number)/\(total)] \(cell.label)") }
+    }
+
+    func cellReplayed(_ cell: Cell, number: Int, of total: Int) {
+        if !quiet { printError("[\(number)/\(total)] \(cell.label) (replayed from the cache)") }
     }
 
     func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {

@@ -67,6 +67,7 @@ enum FakeLibrary {
 
         let loss = library.registerType(String.self, name: "Loss", semantics: .value)
         loss.describe { $0 }
+        loss.stateCodec(encode: { name, writer in writer.write(name) }, decode: { try $0.readString() })
         loss.staticMethod("crossentropy", [Parameter("fromLogits", "Bool", default: .bool(false))]) { args in
             loss.wrap(try args.bool(0) ? "crossentropy(logits)" : "crossentropy")
         }
@@ -98,6 +99,16 @@ enum FakeLibrary {
     @discardableResult
     private static func registerVec(into library: Library) -> NativeType<Vec> {
         let vec = library.registerType(Vec.self, name: "Vec", semantics: .value)
+        // Its elements go to the blob store, as a tensor's do.
+        vec.stateCodec(encode: { v, writer in
+            try v.items.withUnsafeBytes { try writer.writeBlob($0) }
+        }, decode: { reader in
+            let bytes = try reader.readBlob()
+            guard bytes.count % 8 == 0 else { throw reader.damaged("a Vec has \(bytes.count) bytes") }
+            return Vec(items: bytes.withUnsafeBytes { raw in
+                (0..<raw.count / 8).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) }
+            })
+        })
         vec.constructor([Parameter(nil, .array("Double"), name: "values")]) { args in
             Vec(items: try args.array(0).map { $0.doubleValue ?? 0 })
         }
@@ -173,6 +184,15 @@ enum FakeLibrary {
     private static func registerCounter(into library: Library) {
         let counter = library.registerType(Counter.self, name: "Counter", semantics: .reference)
         counter.constructor { _ in Counter() }
+        counter.stateCodec(encode: { c, writer in
+            writer.write(c.value)
+            writer.write(c.step)
+        }, decode: { reader in
+            let c = Counter()
+            c.value = try reader.readInt()
+            c.step = try reader.readInt()
+            return c
+        })
         counter.describe { "Counter(\($0.value))" }
         counter.property("value") { .int($0.value) }
         counter.property("step", get: { .int($0.step) }, set: { c, value in

@@ -1,29 +1,44 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookNotebook
 
 /// The block cache: an unchanged notebook replays every block without running any; a change
 /// to a block, the seed or the cache's soundness makes the notebook run again.
 @Suite struct BlockCacheTests {
     struct Workspace {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-cache-\(UUID().uuidString)")
-        var notebook: URL { folder.appendingPathComponent("sample.md") }
-        var report: URL { folder.appendingPathComponent("out/sample") }
+        let name: String
+        var notebook: URL { folder.appendingPathComponent(name + ".md") }
+        var report: URL { folder.appendingPathComponent("out/" + name) }
 
-        init() throws {
+        init(_ name: String = "sample") throws {
+            self.name = name
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: NotebookRenderTests.notebooks.appendingPathComponent("sample.md"), to: notebook)
+            try FileManager.default.copyItem(at: NotebookRenderTests.notebooks.appendingPathComponent(name + ".md"), to: notebook)
         }
 
         /// Renders; returns whether the notebook ran (the runner was created) and the outcome.
         func render(seed: Int? = nil, usesCache: Bool = true) -> (ran: Bool, outcome: NotebookRender.Outcome) {
+            let (ran, outcome, _) = recordedRender(seed: seed, usesCache: usesCache)
+            return (ran, outcome)
+        }
+
+        /// Renders into `output` (`out` unless given), recording which blocks ran and which were
+        /// replayed.
+        func recordedRender(seed: Int? = nil, usesCache: Bool = true,
+                            output: String = "out") -> (ran: Bool, outcome: NotebookRender.Outcome, blocks: Recorder) {
             var options = NotebookRender.Options()
-            options.outputDirectory = folder.appendingPathComponent("out").path
+            options.outputDirectory = folder.appendingPathComponent(output).path
             options.seed = seed
             options.usesCache = usesCache
             var ran = false
-            let outcome = NotebookRender(path: notebook.path, options: options).run(prepare: { _ in ran = true })
-            return (ran, outcome)
+            let recorder = Recorder()
+            let outcome = NotebookRender(path: notebook.path, options: options).run(prepare: { runner in
+                ran = true
+                runner.observer = recorder
+            })
+            return (ran, outcome, recorder)
         }
 
         func edit(_ old: String, _ new: String) throws {
@@ -32,6 +47,15 @@ import Testing
         }
 
         func file(_ name: String) throws -> Data { try Data(contentsOf: report.appendingPathComponent(name)) }
+    }
+
+    /// The blocks a render ran and replayed, in order.
+    final class Recorder: NotebookRunner.Observer {
+        var ran: [String] = []
+        var replayed: [String] = []
+        func cellStarted(_ cell: Cell, number: Int, of total: Int) { ran.append(cell.label) }
+        func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {}
+        func cellReplayed(_ cell: Cell, number: Int, of total: Int) { replayed.append(cell.label) }
     }
 
     @Test func anUnchangedNotebookReplaysEveryBlockAndGivesTheSameReport() throws {

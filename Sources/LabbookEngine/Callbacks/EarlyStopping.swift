@@ -11,11 +11,11 @@ public final class EarlyStopping: Callback {
     public let startFromEpoch: Int
 
     /// The epoch training was stopped at (0 when it was not), and the best epoch seen.
-    public private(set) var stoppedEpoch = 0
-    public private(set) var bestEpoch = 0
-    private var wait = 0
+    public internal(set) var stoppedEpoch = 0
+    public internal(set) var bestEpoch = 0
+    var wait = 0
     /// Like Keras, `best` survives across `fit` calls with the same instance.
-    private var best: Double?
+    var best: Double?
     private var bestWeights: [Tensor]?
     private weak var model: Sequential?
 

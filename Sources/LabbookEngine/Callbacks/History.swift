@@ -19,6 +19,16 @@ public struct History: Equatable, Sendable {
 
     public init() {}
 
+    /// A history as it was saved (a notebook state restored from the cache).
+    public init(metrics: [(name: String, values: [Double])], seconds: [Double], epochNumbers: [Int],
+                stopReason: StopReason, parameterCount: Int) {
+        self.metrics = metrics
+        self.seconds = seconds
+        self.epochNumbers = epochNumbers
+        self.stopReason = stopReason
+        self.parameterCount = parameterCount
+    }
+
     /// The number of epochs that ran.
     public var epochs: Int { epochNumbers.count }
     /// Whether a callback stopped training before the last epoch.

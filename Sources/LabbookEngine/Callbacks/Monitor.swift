@@ -1,5 +1,5 @@
 /// Whether a monitored quantity should go down or up, as Keras's `mode`.
-public enum MonitorMode: String, Sendable {
+public enum MonitorMode: String, Codable, Sendable {
     case auto, min, max
 
     /// `auto` resolved for a metric name: losses go down, accuracies go up (Keras decides from

@@ -10,9 +10,9 @@ public final class ReduceLROnPlateau: Callback {
     public let cooldown: Int
     public let minLR: Double
 
-    private var best: Double?
-    private var wait = 0
-    private var cooldownCounter = 0
+    var best: Double?
+    var wait = 0
+    var cooldownCounter = 0
     private weak var model: Sequential?
 
     /// Keras's defaults: `val_loss`, factor 0.1, patience 10, min delta 1e-4, no cooldown.

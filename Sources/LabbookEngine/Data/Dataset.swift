@@ -104,6 +104,13 @@ public struct CheckedFile: Sendable, Equatable {
     /// Whether `sha256` was compared with a published checksum (and matched: a mismatch is an
     /// error); false when no published checksum is known for this kind of copy.
     public let verified: Bool
+
+    public init(name: String, path: String, sha256: String, verified: Bool) {
+        self.name = name
+        self.path = path
+        self.sha256 = sha256
+        self.verified = verified
+    }
 }
 
 extension DatasetDescription {

@@ -4,8 +4,6 @@
 public final class Adadelta: Optimizer {
     public let rho: Float, epsilon: Float
     private let oneMinusRho: Float
-    /// The hyper-parameters as given (Doubles), so that a saved optimizer is rebuilt with the same
-    /// `1 − β` (computed in Double, then rounded) as the original.
     private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, ρ 0.95, ε 1e-7.
@@ -21,6 +19,7 @@ public final class Adadelta: Optimizer {
     }
 
     override public var slotNames: [String] { ["accumulated_grad", "accumulated_delta_var"] }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
     override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,

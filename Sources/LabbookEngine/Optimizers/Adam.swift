@@ -9,8 +9,6 @@ public class Adam: Optimizer {
     public let amsgrad: Bool
     /// `1 − β` computed in Double and then rounded, as Keras does (`1 - self.beta_1` in Python).
     private let oneMinusBeta1: Float, oneMinusBeta2: Float
-    /// The hyper-parameters as given (Doubles), so that a saved optimizer is rebuilt with the same
-    /// `1 − β` (computed in Double, then rounded) as the original.
     private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
@@ -29,6 +27,7 @@ public class Adam: Optimizer {
     }
 
     override public var slotNames: [String] { amsgrad ? ["momentum", "velocity", "velocity_hat"] : ["momentum", "velocity"] }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
     override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,

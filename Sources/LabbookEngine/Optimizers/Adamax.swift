@@ -6,8 +6,6 @@ import Foundation
 public final class Adamax: Optimizer {
     public let beta1: Float, beta2: Float, epsilon: Float
     private let oneMinusBeta1: Float
-    /// The hyper-parameters as given (Doubles), so that a saved optimizer is rebuilt with the same
-    /// `1 − β` (computed in Double, then rounded) as the original.
     private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
@@ -24,6 +22,7 @@ public final class Adamax: Optimizer {
     }
 
     override public var slotNames: [String] { ["momentum", "norm"] }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
     override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,

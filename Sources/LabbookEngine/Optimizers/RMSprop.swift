@@ -6,8 +6,6 @@ public final class RMSprop: Optimizer {
     public let rho: Float, momentum: Float, epsilon: Float
     public let centered: Bool
     private let oneMinusRho: Float
-    /// The hyper-parameters as given (Doubles), so that a saved optimizer is rebuilt with the same
-    /// `1 − β` (computed in Double, then rounded) as the original.
     private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, ρ 0.9, no momentum, ε 1e-7, not centered. Keras 3
@@ -28,6 +26,7 @@ public final class RMSprop: Optimizer {
     override public var slotNames: [String] {
         ["velocity"] + (momentum > 0 ? ["momentum"] : []) + (centered ? ["average_gradient"] : [])
     }
+    /// The settings as given (in Double), so that a saved optimizer is made again bit for bit.
     override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,

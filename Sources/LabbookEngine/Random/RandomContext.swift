@@ -16,6 +16,13 @@ public final class RandomContext {
         modelsCreated = 0
     }
 
+    /// Puts the context back where a saved session had it: the seed, and how many models had
+    /// been made (so the next model takes the ordinal it took before).
+    public func restore(seed: UInt64, modelsCreated: Int) {
+        self.seed = seed
+        self.modelsCreated = modelsCreated
+    }
+
     func nextModelOrdinal() -> Int {
         defer { modelsCreated += 1 }
         return modelsCreated

@@ -11,12 +11,17 @@ public final class NotebookRunner {
     public protocol Observer: AnyObject {
         func cellStarted(_ cell: Cell, number: Int, of total: Int)
         func cellFinished(_ cell: Cell, result: NotebookRun.CellResult)
+        /// A cell before the restart point, whose results come from the cache.
+        func cellReplayed(_ cell: Cell, number: Int, of total: Int)
     }
 
     public let notebook: Notebook
     public let session: Session
     public let context: BindingContext
     public weak var observer: Observer?
+    /// Called after each cell that ran to its end, error or not (not after a timeout or an
+    /// interruption), with the session as the cell left it: the cache saves its state here.
+    public var cellCompleted: ((Cell, Session) -> Void)?
 
     /// A runner for `notebook` whose random streams start from `seed`.
     public init(notebook: Notebook, seed: Int, dataDirectory: String? = nil) {
@@ -30,15 +35,16 @@ public final class NotebookRunner {
     /// Stops the running cell between two statements or batches (Ctrl-C); safe from any thread.
     public func interrupt() { session.cancellation.cancel() }
 
-    /// Runs every cell and inline expression.
-    public func run() -> NotebookRun {
+    /// Runs every cell and inline expression from part `firstPart` of the notebook on (the
+    /// parts before it are the cache's, and the session holds the state they left).
+    public func run(fromPart firstPart: Int = 0) -> NotebookRun {
         var run = NotebookRun()
         let cells = notebook.cells.filter(\.options.eval)
         var number = 0
-        for part in notebook.parts {
+        for (index, part) in notebook.parts.enumerated() {
             switch part {
             case .prose(let prose):
-                guard !run.interrupted else { continue }
+                guard !run.interrupted, index >= firstPart else { continue }
                 for expression in prose.inlineExpressions { evaluate(expression, into: &run) }
             case .cell(let cell):
                 guard cell.options.eval else {
@@ -47,11 +53,16 @@ public final class NotebookRunner {
                 }
                 guard !run.interrupted else { continue }
                 number += 1
+                guard index >= firstPart else {
+                    observer?.cellReplayed(cell, number: number, of: cells.count)
+                    continue
+                }
                 observer?.cellStarted(cell, number: number, of: cells.count)
                 let result = execute(cell)
                 run.cells[cell.label] = result
                 if result.status == .interrupted { run.interrupted = true }
                 observer?.cellFinished(cell, result: result)
+                if [.ok, .error, .expectedError].contains(result.status) { cellCompleted?(cell, session) }
             }
         }
         run.dataFiles = context.dataFiles
@@ -92,6 +103,10 @@ public final class NotebookRunner {
                 column: expression.position.column + diagnostic.range.column - 1))
         }
     }
+}
+
+extension NotebookRunner.Observer {
+    public func cellReplayed(_ cell: Cell, number: Int, of total: Int) {}
 }
 
 /// How inline values read in prose: numbers with a sensible precision (up to 4 decimals),

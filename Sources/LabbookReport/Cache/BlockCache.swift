@@ -3,19 +3,25 @@ import Foundation
 import LabbookEngine
 import LabbookNotebook
 
-/// The results of a notebook's blocks kept in `output/NAME/.cache/`, so that re-rendering a
-/// notebook whose blocks did not change replays every output without running anything.
+/// The results of a notebook's blocks kept in `output/NAME/.cache/`, so that re-rendering
+/// replays unchanged blocks instead of running them.
 ///
 /// Each block's key is the SHA-256 of the key of the block before it, the front matter, the
 /// seed, the engine's version and the block's source with its options: a change to a block
 /// changes its key and every later one. Inline values in prose are kept under the key of the
 /// block before them and their expression. A block's data files are recorded with their
-/// SHA-256 and checked again before replaying. Replay is all or nothing: when any block or
-/// inline value is missing or stale, the whole notebook runs again (restarting from the state
-/// after the last unchanged block needs the interpreter's state saved, which is not yet done).
+/// SHA-256 and checked again before replaying. `blocks.json` holds every block's outputs;
+/// ``StateCache`` holds the interpreter state after each block.
+///
+/// When nothing changed, every output is replayed and nothing runs. When block k changed (or
+/// an inline value after it, or it has `cache: false`), the blocks before it are replayed and
+/// the notebook restarts from the state saved after the last of them that has one: a block
+/// whose state could not be saved (a closure over local variables in scope) is not a restart
+/// point, and a state that cannot be read is reported and the one before it tried. With no
+/// usable state the notebook runs from its first block.
 public struct BlockCache {
     /// The file format; a cache of another format is ignored.
-    static let format = 1
+    static let format = 2
 
     struct File: Codable {
         var format: Int
@@ -23,6 +29,8 @@ public struct BlockCache {
         var blocks: [String: Block]
         var inline: [String: String]
         var dataFiles: [CachedDataFile]
+        /// The blocks whose state after them is saved, by key, with the blobs each uses.
+        var states: [String: [String]]
     }
 
     struct Block: Codable {
@@ -36,9 +44,14 @@ public struct BlockCache {
         var sha256: String
     }
 
-    /// Where the cache of the report in `directory` lives.
+    /// The folder of the cache of the report in `directory`.
+    static func directory(forReport directory: String) -> String {
+        (directory as NSString).appendingPathComponent(".cache")
+    }
+
+    /// Where the cache's `blocks.json` of the report in `directory` lives.
     static func path(forReport directory: String) -> String {
-        ((directory as NSString).appendingPathComponent(".cache") as NSString).appendingPathComponent("blocks.json")
+        (self.directory(forReport: directory) as NSString).appendingPathComponent("blocks.json")
     }
 
     /// Each evaluated block's key, in order, and the key of the block before each part.
@@ -61,11 +74,36 @@ public struct BlockCache {
         sha256(key + "\n" + expression.code)
     }
 
+    /// The unchanged beginning of a notebook that changed further on.
+    struct Restart {
+        /// A block after which the notebook can restart: its part index, label and key.
+        struct Point {
+            var part: Int
+            var label: String
+            var key: String
+        }
+
+        /// The cached results of the unchanged blocks, by label, with their part index.
+        var runs: [String: (part: Int, run: CellRun)]
+        /// The cached inline values before the first change, with their part index.
+        var inline: [SourcePosition: (part: Int, value: String)]
+        /// Blocks with a saved state, the latest first.
+        var points: [Point]
+
+        /// The results of the parts up to `point`'s block.
+        func replayed(through point: Point) -> (runs: [String: CellRun], inline: [SourcePosition: String]) {
+            (runs.filter { $0.value.part <= point.part }.mapValues(\.run),
+             inline.filter { $0.value.part <= point.part }.mapValues(\.value))
+        }
+    }
+
     /// What a look-up found.
     enum Lookup {
         /// Every block and inline value, unchanged: the notebook need not run.
         case replay(runs: [String: CellRun], inline: [SourcePosition: String], dataFiles: [DataFile])
-        /// Something changed, or nothing was cached: the notebook runs.
+        /// Something changed after some unchanged blocks whose states are saved.
+        case restart(Restart)
+        /// Something changed in the first block, or nothing usable was cached: the notebook runs.
         case miss
         /// The cache file is damaged or not a cache; it is ignored (and replaced).
         case unreadable(String)
@@ -73,44 +111,80 @@ public struct BlockCache {
 
     /// Looks up every block and inline value of `notebook` in the cache of `directory`.
     static func lookUp(_ notebook: Notebook, seed: Int, directory: String) -> Lookup {
-        let path = path(forReport: directory)
-        guard let data = FileManager.default.contents(atPath: path) else { return .miss }
         let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: data)
-        } catch {
-            return .unreadable("\(path) cannot be read (\(error.localizedDescription)); ignoring it")
+        switch read(directory: directory) {
+        case .success(let read)?: file = read
+        case .failure(let failure)?: return .unreadable(failure.reason)
+        case nil: return .miss
         }
-        guard file.format == format else { return .unreadable("\(path) is of another format (\(file.format)); ignoring it") }
         guard file.engine == EngineInfo.version else { return .miss }
-        let (keys, beforePart) = keys(for: notebook, seed: seed)
-        var runs: [String: CellRun] = [:]
-        var inline: [SourcePosition: String] = [:]
-        for (index, part) in notebook.parts.enumerated() {
-            switch part {
-            case .cell(let cell):
-                guard cell.options.eval else { continue }
-                guard cell.options.cache, let block = file.blocks[cell.label], block.key == keys[cell.label] else { return .miss }
-                var run = block.run
-                run.cached = true
-                runs[cell.label] = run
-            case .prose(let prose):
-                for expression in prose.inlineExpressions {
-                    guard let value = file.inline[inlineKey(expression, before: beforePart[index])] else { return .miss }
-                    inline[expression.position] = value
-                }
-            }
-        }
         for dataFile in file.dataFiles {
             guard let bytes = FileManager.default.contents(atPath: dataFile.path), sha256(bytes) == dataFile.sha256 else {
                 return .miss
             }
         }
-        return .replay(runs: runs, inline: inline, dataFiles: file.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) })
+        let (keys, beforePart) = keys(for: notebook, seed: seed)
+        var restart = Restart(runs: [:], inline: [:], points: [])
+        var unchanged = true
+        partLoop: for (index, part) in notebook.parts.enumerated() {
+            unchanged = false
+            switch part {
+            case .cell(let cell):
+                guard cell.options.eval else { continue }
+                guard cell.options.cache, let key = keys[cell.label], let block = file.blocks[cell.label], block.key == key else {
+                    break partLoop
+                }
+                var run = block.run
+                run.cached = true
+                restart.runs[cell.label] = (index, run)
+                if file.states[key] != nil { restart.points.insert(Restart.Point(part: index, label: cell.label, key: key), at: 0) }
+            case .prose(let prose):
+                for expression in prose.inlineExpressions {
+                    guard let value = file.inline[inlineKey(expression, before: beforePart[index])] else { break partLoop }
+                    restart.inline[expression.position] = (index, value)
+                }
+            }
+            unchanged = true
+        }
+        if unchanged {
+            return .replay(runs: restart.runs.mapValues(\.run), inline: restart.inline.mapValues(\.value),
+                           dataFiles: file.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) })
+        }
+        return restart.points.isEmpty ? .miss : .restart(restart)
     }
 
-    /// Keeps a report's block results for the next render (written atomically).
-    static func save(_ report: Report, notebook: Notebook, seed: Int, dataFiles: [CheckedFile], directory: String) throws {
+    /// The states listed in the cache of `directory` (none when it cannot be read).
+    static func savedStates(directory: String) -> [String: [String]] {
+        guard case .success(let file)? = read(directory: directory) else { return [:] }
+        return file.states
+    }
+
+    /// The cache file of `directory`: nil when there is none, a failure (one line) when it
+    /// cannot be read or is of another format.
+    private static func read(directory: String) -> Result<File, Failure>? {
+        let path = path(forReport: directory)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        if let version = try? JSONDecoder().decode(Version.self, from: data), version.format != format {
+            return .failure(Failure(CacheMessages.otherFormat(path, version.format)))
+        }
+        do {
+            return .success(try JSONDecoder().decode(File.self, from: data))
+        } catch {
+            return .failure(Failure(CacheMessages.unreadable(path, error.localizedDescription)))
+        }
+    }
+
+    private struct Version: Codable { var format: Int }
+
+    struct Failure: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// Keeps a report's block results for the next render (written atomically), with the
+    /// states `states` lists (block key → blobs); removes the states and blobs not listed.
+    static func save(_ report: Report, notebook: Notebook, seed: Int, dataFiles: [CheckedFile], states: [String: [String]],
+                     stateCache: StateCache, directory: String) throws {
         let (keys, beforePart) = keys(for: notebook, seed: seed)
         var blocks: [String: Block] = [:]
         for cell in report.cells {
@@ -127,14 +201,17 @@ public struct BlockCache {
                 }
             }
         }
+        let kept = states.filter { Set(keys.values).contains($0.key) }
         let file = File(format: format, engine: EngineInfo.version, blocks: blocks, inline: inline,
-                        dataFiles: dataFiles.map { CachedDataFile(name: $0.name, path: $0.path, sha256: $0.sha256) })
+                        dataFiles: dataFiles.map { CachedDataFile(name: $0.name, path: $0.path, sha256: $0.sha256) },
+                        states: kept)
         let path = path(forReport: directory)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         try encoder.encode(file).write(to: URL(fileURLWithPath: path), options: .atomic)
+        stateCache.removeAll(except: kept)
     }
 
     private static func frontMatterText(_ notebook: Notebook) -> String {
@@ -145,7 +222,9 @@ public struct BlockCache {
 
     static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,0 +1,11 @@
+extension Optimizer {
+    /// Puts back the per-weight state of a saved optimizer (one array of `slotNames.count`
+    /// tensors per trainable weight, as `slots` gives them), so that training goes on bit for
+    /// bit. The step count and settings come with its ``OptimizerSpec``.
+    public func restoreSlots(_ saved: [[Tensor]]) throws {
+        guard saved.allSatisfy({ $0.count == slotNames.count }) else {
+            throw EngineError.data("a saved \(kerasName) optimizer has \(saved.first?.count ?? 0) slots per weight, not \(slotNames.count)")
+        }
+        slots = saved.map { $0.map { $0.asType(.float32).copied() } }
+    }
+}
