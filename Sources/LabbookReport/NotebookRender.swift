@@ -74,11 +74,22 @@ public struct NotebookRender {
         var lookup = BlockCache.Lookup.miss
         if options.usesCache { lookup = BlockCache.lookUp(notebook, seed: seed, directory: directory) }
         if case .unreadable(let reason) = lookup { messages.append("warning: \(reason)") }
-        if case .replay(let runs, let inline, let files) = lookup {
+        if case .replay(let runs, var inline, let files, let pending) = lookup,
+           let evaluated = evaluate(pending, notebook: notebook, seed: seed, states: states, messages: &messages,
+                                    formatter: formatter) {
+            inline.merge(evaluated.mapValues(\.value)) { _, new in new }
             report = Report(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
                             inlineValues: inline, dataFiles: files, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
             report.exitStatus = max(report.exitStatus, report.hasFailedExpectation ? 1 : 0)
             replayed = true
+            if !evaluated.isEmpty {
+                do {
+                    try BlockCache.addInline(evaluated.map { ($0.value.expression, $0.value.blockKey, $0.value.value) },
+                                             notebook: notebook, seed: seed, directory: directory)
+                } catch {
+                    messages.append("warning: " + CacheMessages.notWritten(error))
+                }
+            }
         } else {
             var restart: (runner: NotebookRunner, point: BlockCache.Restart.Point, cached: BlockCache.Restart)?
             if case .restart(let cached) = lookup {
@@ -133,5 +144,33 @@ public struct NotebookRender {
             messages.append("error: \(error)")
             return Outcome(exitStatus: 1, messages: messages, written: nil, seconds: elapsed())
         }
+    }
+
+    /// Evaluates inline expressions new to the cache of a notebook whose blocks all replay, each
+    /// group in a session restored from the state after the block before it; nil when a state
+    /// cannot be restored (the caller then restarts the notebook instead).
+    private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, states: StateCache,
+                          messages: inout [String], formatter: DiagnosticFormatter)
+        -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)]? {
+        var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)] = [:]
+        for group in pending {
+            let runner = makeRunner(notebook, seed: seed)
+            if let block = group.block {
+                do {
+                    try states.restore(into: runner.session, key: block.key)
+                } catch {
+                    messages.append("warning: " + CacheMessages.stateUnreadable(states.path(forKey: block.key), label: block.label, "\(error)"))
+                    return nil
+                }
+            }
+            let run = runner.evaluate(group.expressions)
+            messages += run.inlineDiagnostics.map { formatter.format($0) }
+            for expression in group.expressions {
+                if let value = run.inlineValues[expression.position] {
+                    values[expression.position] = (expression, group.block?.key, value)
+                }
+            }
+        }
+        return values
     }
 }

@@ -77,6 +77,25 @@ import LabbookNotebook
         #expect(markdown.contains("Stopped: early stopping") && markdown.contains("[0, 1, 2]"))
     }
 
+    @Test func aNewInlineValueInProseIsEvaluatedFromTheStateWithoutRunningABlock() throws {
+        let w = try Workspace("restart")
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        _ = w.render()
+        let sentence = "After two epochs the loss is `{swift} h1.loss.last!`."
+        try w.edit(sentence, sentence + " It started at `{swift} h1.loss[0]`, `{swift} h1.epochs` epochs before.")
+        let edited = w.recordedRender()
+        #expect(!edited.ran && edited.outcome.replayed, "\(edited.blocks.ran)")
+        let again = w.recordedRender()
+        #expect(!again.ran && again.outcome.replayed)
+        let scratch = w.recordedRender(usesCache: false, output: "scratch")
+        let fromCache = try Self.comparableFiles(w.report)
+        let fromScratch = try Self.comparableFiles(w.folder.appendingPathComponent("scratch/restart"))
+        #expect(fromCache["report.md"] == fromScratch["report.md"])
+        #expect(fromCache["results.json"] == fromScratch["results.json"])
+        #expect(String(decoding: fromCache["report.md"] ?? Data(), as: UTF8.self).contains("epochs before"))
+        #expect(scratch.blocks.ran == Self.blocks)
+    }
+
     @Test func aClosureOverLocalVariablesMakesTheBlocksAfterItRunAgain() throws {
         let w = try Workspace("restart")
         defer { try? FileManager.default.removeItem(at: w.folder) }

@@ -69,6 +69,14 @@ public final class NotebookRunner {
         return run
     }
 
+    /// Evaluates only these inline expressions, in the session as it stands (restored from the
+    /// cache's state after the block before them): their values and diagnostics.
+    public func evaluate(_ expressions: [InlineExpression]) -> NotebookRun {
+        var run = NotebookRun()
+        for expression in expressions { evaluate(expression, into: &run) }
+        return run
+    }
+
     /// Runs one cell.
     func execute(_ cell: Cell) -> NotebookRun.CellResult {
         let buffer = OutputBuffer()

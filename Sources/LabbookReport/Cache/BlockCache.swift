@@ -97,10 +97,20 @@ public struct BlockCache {
         }
     }
 
+    /// Inline expressions new to the cache in prose whose blocks are all unchanged: they are
+    /// evaluated in the session as the block before them left it (restored from its state), and
+    /// no block runs.
+    struct PendingInline {
+        /// The key and label of the block before them; nil before every block (a fresh session).
+        var block: (key: String, label: String)?
+        var expressions: [InlineExpression]
+    }
+
     /// What a look-up found.
     enum Lookup {
-        /// Every block and inline value, unchanged: the notebook need not run.
-        case replay(runs: [String: CellRun], inline: [SourcePosition: String], dataFiles: [DataFile])
+        /// Every block unchanged: the notebook need not run. `pending` lists the inline
+        /// expressions (of edited prose) still to evaluate.
+        case replay(runs: [String: CellRun], inline: [SourcePosition: String], dataFiles: [DataFile], pending: [PendingInline])
         /// Something changed after some unchanged blocks whose states are saved.
         case restart(Restart)
         /// Something changed in the first block, or nothing usable was cached: the notebook runs.
@@ -126,6 +136,11 @@ public struct BlockCache {
         let (keys, beforePart) = keys(for: notebook, seed: seed)
         var restart = Restart(runs: [:], inline: [:], points: [])
         var unchanged = true
+        var pending: [PendingInline] = []
+        // The block before the current part, and whether its state is saved.
+        var previous: (key: String, label: String, saved: Bool)?
+        // The first part whose inline values are missing: where a restart would begin.
+        var firstMissing: Int?
         partLoop: for (index, part) in notebook.parts.enumerated() {
             unchanged = false
             switch part {
@@ -137,20 +152,48 @@ public struct BlockCache {
                 var run = block.run
                 run.cached = true
                 restart.runs[cell.label] = (index, run)
-                if file.states[key] != nil { restart.points.insert(Restart.Point(part: index, label: cell.label, key: key), at: 0) }
+                previous = (key, cell.label, file.states[key] != nil)
+                if firstMissing == nil, file.states[key] != nil {
+                    restart.points.insert(Restart.Point(part: index, label: cell.label, key: key), at: 0)
+                }
             case .prose(let prose):
+                var missing: [InlineExpression] = []
                 for expression in prose.inlineExpressions {
-                    guard let value = file.inline[inlineKey(expression, before: beforePart[index])] else { break partLoop }
-                    restart.inline[expression.position] = (index, value)
+                    if let value = file.inline[inlineKey(expression, before: beforePart[index])] {
+                        restart.inline[expression.position] = (index, value)
+                    } else {
+                        missing.append(expression)
+                    }
+                }
+                if !missing.isEmpty {
+                    firstMissing = firstMissing ?? index
+                    // Without the state after the block before them, they cannot be evaluated alone.
+                    if let previous, !previous.saved { break partLoop }
+                    pending.append(PendingInline(block: previous.map { ($0.key, $0.label) }, expressions: missing))
                 }
             }
             unchanged = true
         }
         if unchanged {
             return .replay(runs: restart.runs.mapValues(\.run), inline: restart.inline.mapValues(\.value),
-                           dataFiles: file.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) })
+                           dataFiles: file.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) }, pending: pending)
         }
+        if let firstMissing { restart.inline = restart.inline.filter { $0.value.part < firstMissing } }
         return restart.points.isEmpty ? .miss : .restart(restart)
+    }
+
+    /// Adds inline values (by expression, after the block whose key is given, nil before every
+    /// block) to the cache of `directory`, leaving everything else as it was.
+    static func addInline(_ values: [(expression: InlineExpression, blockKey: String?, value: String)], notebook: Notebook,
+                          seed: Int, directory: String) throws {
+        guard case .success(var file)? = read(directory: directory) else { return }
+        let start = keys(for: notebook, seed: seed).beforePart.first ?? ""
+        for (expression, blockKey, value) in values {
+            file.inline[inlineKey(expression, before: blockKey ?? start)] = value
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try encoder.encode(file).write(to: URL(fileURLWithPath: path(forReport: directory)), options: .atomic)
     }
 
     /// The states listed in the cache of `directory` (none when it cannot be read).
