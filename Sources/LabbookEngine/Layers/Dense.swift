@@ -76,15 +76,7 @@ public final class Dense: Layer, LogitsProducing {
                 BLAS.gemm(x.baseAddress!, w.baseAddress!, z.pointer, m: rows, n: units, k: inputSize)
             }
         }
-        if useBias {
-            parameters[1].value.withUnsafeBufferPointer { b in
-                let out = z.pointer
-                for r in 0..<rows {
-                    let row = out + r * units
-                    for c in 0..<units { row[c] += b[c] }
-                }
-            }
-        }
+        if useBias { Bias.add(parameters[1].value.pointer, to: z.pointer, rows: rows, columns: units) }
         self.input = input
         if activation == .linear {
             preActivation = nil
@@ -115,16 +107,7 @@ public final class Dense: Layer, LogitsProducing {
             BLAS.gemm(x.baseAddress!, transposeA: true, dz.pointer, kernel.gradient.pointer,
                       m: inputSize, n: units, k: rows)
         }
-        if useBias {
-            // dBias [units] = column sums of dz, accumulated row by row in a fixed order.
-            let db = parameters[1].gradient.pointer
-            db.update(repeating: 0, count: units)
-            let g = dz.pointer
-            for r in 0..<rows {
-                let row = g + r * units
-                for c in 0..<units { db[c] += row[c] }
-            }
-        }
+        if useBias { Bias.gradient(of: dz.pointer, into: parameters[1].gradient.pointer, rows: rows, columns: units) }
         guard needsInputGradient else { return nil }
         // dInput [rows, inputSize] = dz · kernelᵀ.
         let dx = inputGradientBuffer.tensor(input.shape)

@@ -102,7 +102,7 @@ public final class Conv2D: Layer {
             }
         }
         patchesHoldBatch = batch <= chunk
-        if useBias { addBias(to: z.pointer, rows: rows) }
+        if useBias { Bias.add(parameters[1].value.pointer, to: z.pointer, rows: rows, columns: filters) }
         self.input = input
         if activation == .linear {
             preActivation = nil
@@ -114,14 +114,6 @@ public final class Conv2D: Layer {
         preActivation = z
         output = y
         return y
-    }
-
-    private func addBias(to z: UnsafeMutablePointer<Float>, rows: Int) {
-        let b = parameters[1].value.pointer
-        for r in 0..<rows {
-            let row = z + r * filters
-            for c in 0..<filters { row[c] += b[c] }
-        }
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
@@ -156,16 +148,7 @@ public final class Conv2D: Layer {
                 layout.scatter(dPatches.pointer, examples: count, into: dx.pointer + start * layout.exampleSize)
             }
         }
-        if useBias {
-            // dBias [filters] = column sums of dz, in a fixed order.
-            let db = parameters[1].gradient.pointer
-            db.update(repeating: 0, count: filters)
-            let g = dz.pointer
-            for r in 0..<rows {
-                let row = g + r * filters
-                for c in 0..<filters { db[c] += row[c] }
-            }
-        }
+        if useBias { Bias.gradient(of: dz.pointer, into: parameters[1].gradient.pointer, rows: rows, columns: filters) }
         return dx
     }
 

@@ -2,11 +2,11 @@
 /// is 2×2, the default strides the window's size. Backward routes each gradient to the
 /// position that held the maximum (the first one, in reading order, on a tie, as TensorFlow does); the winners are
 /// indices within their example.
-public final class MaxPooling2D: Layer {
+public final class MaxPooling2D: WindowPooling {
     public let typeName = "MaxPooling2D"
     public var name = "max_pooling2d"
     public let window: Window
-    private var pooling: PoolingGeometry?
+    var pooling: PoolingGeometry?
     private var winners: [Int32] = []
     private var outputBuffer = Workspace(), inputGradientBuffer = Workspace()
     private var inputShape: [Int] = []
@@ -14,14 +14,6 @@ public final class MaxPooling2D: Layer {
     /// `strides` default to `poolSize`.
     public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: Padding = .valid) throws {
         window = try Window(size: poolSize, strides: strides ?? poolSize, padding: padding, what: "MaxPooling2D")
-    }
-
-    public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
-        try PoolingGeometry(inputShape, window: window, layer: name).outputShape
-    }
-
-    public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
-        pooling = try PoolingGeometry(inputShape, window: window, layer: name)
     }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
@@ -100,25 +92,17 @@ public final class MaxPooling2D: Layer {
 
 /// Keras's `AveragePooling2D`: the mean of each window, per channel; with `same` padding the
 /// mean is over the window's cells inside the image (TensorFlow's convention).
-public final class AveragePooling2D: Layer {
+public final class AveragePooling2D: WindowPooling {
     public let typeName = "AveragePooling2D"
     public var name = "average_pooling2d"
     public let window: Window
-    private var pooling: PoolingGeometry?
+    var pooling: PoolingGeometry?
     private var outputBuffer = Workspace(), inputGradientBuffer = Workspace()
     private var inputShape: [Int] = []
 
     /// `strides` default to `poolSize`.
     public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: Padding = .valid) throws {
         window = try Window(size: poolSize, strides: strides ?? poolSize, padding: padding, what: "AveragePooling2D")
-    }
-
-    public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
-        try PoolingGeometry(inputShape, window: window, layer: name).outputShape
-    }
-
-    public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
-        pooling = try PoolingGeometry(inputShape, window: window, layer: name)
     }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
@@ -171,6 +155,22 @@ public final class AveragePooling2D: Layer {
 
     public var spec: LayerSpec {
         .averagePooling2D(poolSize: [window.height, window.width], strides: [window.strideY, window.strideX], padding: window.padding)
+    }
+}
+
+/// A pooling layer: a window over the image, whose geometry is worked out when the layer is built.
+protocol WindowPooling: Layer {
+    var window: Window { get }
+    var pooling: PoolingGeometry? { get set }
+}
+
+extension WindowPooling {
+    public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
+        try PoolingGeometry(inputShape, window: window, layer: name).outputShape
+    }
+
+    public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
+        pooling = try PoolingGeometry(inputShape, window: window, layer: name)
     }
 }
 
