@@ -58,7 +58,7 @@ extension Tensor {
         guard let shape = broadcastShape(a.shape, b.shape) else {
             throw EngineError.shapesDoNotBroadcast(a.shape, b.shape, operation: op.rawValue)
         }
-        var result = try Tensor(zeros: shape, dtype: op.resultType(a.dtype, b.dtype))
+        let result = try Tensor(zeros: shape, dtype: op.resultType(a.dtype, b.dtype))
         let out = result.pointer
         let n = result.count
         a.withUnsafeBufferPointer { pa in

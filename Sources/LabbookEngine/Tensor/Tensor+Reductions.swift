@@ -22,7 +22,7 @@ extension Tensor {
         let inner = shape[(axis + 1)...].reduce(1, *)
         let size = shape[axis]
         let keepsInteger = dtype.isInteger && (kind == .sum || kind == .min || kind == .max)
-        var result = try Tensor(zeros: newShape, dtype: keepsInteger ? (kind == .sum ? .int32 : dtype) : .float32)
+        let result = try Tensor(zeros: newShape, dtype: keepsInteger ? (kind == .sum ? .int32 : dtype) : .float32)
         let out = result.pointer
         withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
@@ -82,7 +82,7 @@ extension Tensor {
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         let size = shape[axis]
-        var result = try Tensor(zeros: newShape, dtype: .int32)
+        let result = try Tensor(zeros: newShape, dtype: .int32)
         let out = result.pointer
         withUnsafeBufferPointer { buffer in
             for o in 0..<outer {
