@@ -17,12 +17,11 @@ public final class Dense: Layer, LogitsProducing {
 
     var receivesLogitGradient = false
     var outputActivation: Activation { activation }
-    var logits: Tensor? { activation == .linear ? output : preActivation }
+    var logits: Tensor? { activation == .linear ? activated.output : activated.preActivation }
 
     private var input: Tensor?
-    private var preActivation: Tensor?
-    private var output: Tensor?
-    private var zBuffer = Workspace(), yBuffer = Workspace(), gradientBuffer = Workspace(), inputGradientBuffer = Workspace()
+    private var activated: ActivatedOutput
+    private var zBuffer = Workspace(), inputGradientBuffer = Workspace()
 
     /// Keras's defaults: linear activation, bias, `glorot_uniform` kernel, `zeros` bias.
     public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true,
@@ -32,6 +31,7 @@ public final class Dense: Layer, LogitsProducing {
         guard units > 0 else { throw EngineError.invalidArgument("Dense needs a positive number of units, not \(units)") }
         self.units = units
         self.activation = activation
+        self.activated = ActivatedOutput(activation)
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
@@ -78,29 +78,16 @@ public final class Dense: Layer, LogitsProducing {
         }
         if useBias { Bias.add(parameters[1].value.pointer, to: z.pointer, rows: rows, columns: units) }
         self.input = input
-        if activation == .linear {
-            preActivation = nil
-            output = z
-            return z
-        }
-        let y = yBuffer.tensor(shape)
-        activation.forward(z.pointer, y.pointer, rows: rows, columns: units)
-        preActivation = z
-        output = y
-        return y
+        return activated.apply(to: z, rows: rows, columns: units)
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
-        guard let input, let output else { return nil }
+        guard let input, activated.output != nil else { return nil }
         let inputSize = parameters[0].value.shape[0]
         let rows = input.count / inputSize
         // dz: [rows, units], the gradient with respect to the pre-activation values.
-        var dz = outputGradient
-        if activation != .linear && !receivesLogitGradient {
-            dz = gradientBuffer.tensor(output.shape)
-            activation.backward(z: preActivation?.pointer, y: output.pointer, dy: outputGradient.pointer,
-                                dz: dz.pointer, rows: rows, columns: units)
-        }
+        let dz = activated.preActivationGradient(outputGradient, rows: rows, columns: units,
+                                                 throughLogits: receivesLogitGradient)
         // dKernel [inputSize, units] = xᵀ · dz.
         let kernel = parameters[0]
         input.withUnsafeBufferPointer { x in

@@ -27,12 +27,11 @@ public final class Conv2D: Layer {
 
     private var layout: PatchLayout?
     private var input: Tensor?
-    private var preActivation: Tensor?
-    private var output: Tensor?
+    private var activated: ActivatedOutput
     /// Whether `patches` holds the whole last batch (then backward does not gather again).
     private var patchesHoldBatch = false
     private var patches = Workspace(), patchGradient = Workspace()
-    private var zBuffer = Workspace(), yBuffer = Workspace(), gradientBuffer = Workspace(), inputGradientBuffer = Workspace()
+    private var zBuffer = Workspace(), inputGradientBuffer = Workspace()
 
     /// Keras's defaults: stride 1, `valid` padding, linear activation, bias, `glorot_uniform`
     /// kernel, `zeros` bias. `kernelSize` and `strides` are `[height, width]`.
@@ -45,6 +44,7 @@ public final class Conv2D: Layer {
         self.filters = filters
         self.window = try Window(size: kernelSize, strides: strides, padding: padding, what: "Conv2D")
         self.activation = activation
+        self.activated = ActivatedOutput(activation)
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
@@ -104,28 +104,14 @@ public final class Conv2D: Layer {
         patchesHoldBatch = batch <= chunk
         if useBias { Bias.add(parameters[1].value.pointer, to: z.pointer, rows: rows, columns: filters) }
         self.input = input
-        if activation == .linear {
-            preActivation = nil
-            output = z
-            return z
-        }
-        let y = yBuffer.tensor(shape)
-        activation.forward(z.pointer, y.pointer, rows: rows, columns: filters)
-        preActivation = z
-        output = y
-        return y
+        return activated.apply(to: z, rows: rows, columns: filters)
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
-        guard let layout, let input, let output else { return nil }
+        guard let layout, let input, activated.output != nil else { return nil }
         let batch = input.shape[0], rows = batch * layout.positions
         // dz: [rows, filters], the gradient with respect to the pre-activation values.
-        var dz = outputGradient
-        if activation != .linear {
-            dz = gradientBuffer.tensor(output.shape)
-            activation.backward(z: preActivation?.pointer, y: output.pointer, dy: outputGradient.pointer,
-                                dz: dz.pointer, rows: rows, columns: filters)
-        }
+        let dz = activated.preActivationGradient(outputGradient, rows: rows, columns: filters)
         let kernel = parameters[0]
         let chunk = chunk(layout)
         let gathered = patches.tensor([min(batch, chunk) * layout.positions, layout.patchSize])
