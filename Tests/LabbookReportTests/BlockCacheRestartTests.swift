@@ -147,6 +147,22 @@ import LabbookNotebook
         #expect(edited.outcome.exitStatus == 0)
     }
 
+    @Test func aNewInlineValueAfterADamagedStateRunsTheNotebookInstead() throws {
+        let w = try Workspace("restart")
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        _ = w.render()
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: try Self.statePath(w, after: "first-fit")))
+        let sentence = "After two epochs the loss is `{swift} h1.loss.last!`."
+        try w.edit(sentence, sentence + " It started at `{swift} h1.loss[0]`.")
+        let edited = w.recordedRender()
+        let warnings = edited.outcome.messages.filter { $0.hasPrefix("warning:") }
+        #expect(warnings.count == 1 && warnings.first?.contains("the state saved after block 'first-fit'") == true, "\(warnings)")
+        #expect(edited.blocks.ran == Self.blocks)
+        let markdown = try String(contentsOf: w.report.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("It started at ") && !markdown.contains("⚠"), "the value is computed")
+        #expect(edited.outcome.exitStatus == 0)
+    }
+
     @Test func damagedTensorDataMakesTheNotebookRunFromScratch() throws {
         let w = try Workspace("restart")
         defer { try? FileManager.default.removeItem(at: w.folder) }
