@@ -63,14 +63,22 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# Fuzzes the language's lexer, parser and interpreter with libFuzzer for FUZZ_SECONDS seconds,
-# starting from the test corpus of programs. Leak detection is off: a session keeps its closures
-# and their scopes alive until the process ends (one session per notebook), by design.
+# Fuzzes with libFuzzer for FUZZ_SECONDS seconds each: the language's lexer, parser and
+# interpreter (ParserFuzzer, from the corpus of test programs), then the notebook reader and the
+# parser of every block (NotebookFuzzer, from the notebooks, fixtures and hostile notebooks of
+# the tests). Leak detection is off: a session keeps its closures and their scopes alive until
+# the process ends (one session per notebook), by design.
 FUZZ_SECONDS ?= 300
+FUZZ_RUN = ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$(1) -max_total_time=$(FUZZ_SECONDS) -max_len=$(2) -timeout=10 \
+	-rss_limit_mb=4096 -detect_leaks=0 $(3)
 fuzz:
 	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build/fuzz-corpus && find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
-	ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/ParserFuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -detect_leaks=0 .build/fuzz-corpus
+	mkdir -p .build/fuzz-corpus .build/fuzz-notebooks
+	find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
+	cp notebooks/*.md Tests/LabbookNotebookTests/Fixtures/*.md Tests/LabbookReportTests/Notebooks/*.md \
+	  Tests/LabbookReportTests/Hostile/*.md .build/fuzz-notebooks/
+	$(call FUZZ_RUN,ParserFuzzer,4096,.build/fuzz-corpus)
+	$(call FUZZ_RUN,NotebookFuzzer,65536,.build/fuzz-notebooks)
 
 # Renders the sample notebook and takes a screenshot of its index.html with headless Chromium
 # (Debian's `chromium`, installed when missing): look at .build/browser-check/screenshot.png.

@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "labbook", targets: ["labbook"]),
         // For the fuzzer package in Fuzz/.
         .library(name: "LabbookInterpreter", targets: ["LabbookInterpreter"]),
+        .library(name: "LabbookNotebook", targets: ["LabbookNotebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,7 +54,7 @@ let package = Package(
         // running the cells in one interpreter session.
         .target(
             name: "LabbookNotebook",
-            dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", "LabbookPlots", .product(name: "Yams", package: "Yams")]
         ),
 
         // The report: a plain model rendered as index.html (mustache), report.md and results.json,
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"], exclude: ["Programs"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures"]),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures", "Hostile"]),
     ],
     swiftLanguageModes: [.v5]
 )

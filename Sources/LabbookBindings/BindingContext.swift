@@ -2,13 +2,15 @@ import LabbookEngine
 import LabbookInterpreter
 
 /// What the bindings of one notebook session share: the session's random streams, where data
-/// comes from, which data files were read (for `results.json`), and how training shows its
-/// progress (the command line's progress bar).
+/// comes from, the folder its files stay in, which data files were read (for `results.json`),
+/// and how training shows its progress (the command line's progress bar).
 public final class BindingContext {
     /// The seed and model count of the session; `setSeed` reseeds it.
     public let random: RandomContext
     /// `--data DIR`, if given.
     public var dataDirectory: String?
+    /// The folder `model.save`, `Sequential.load` and `loadIDX` resolve paths in.
+    public let files: FileArea
     /// Makes the callback that shows one `fit`'s progress (nil: no progress shown).
     public var progress: ((_ epochs: Int) -> Callback)?
     /// The language of the report's fixed words (`es` or `en`), for the tables builtins make.
@@ -16,9 +18,13 @@ public final class BindingContext {
     /// Every data file read so far, with its checksum.
     public private(set) var dataFiles: [CheckedFile] = []
 
-    public init(seed: UInt64, dataDirectory: String? = nil) {
+    /// - Parameter filesDirectory: the one folder the notebook's files are written to and read
+    ///   from (the data sets' folders may be read too).
+    public init(seed: UInt64, dataDirectory: String? = nil, filesDirectory: String) {
         random = RandomContext(seed: seed)
         self.dataDirectory = dataDirectory
+        let dataFolders = [FashionMNIST.dataset, MNIST.dataset].flatMap { $0.searchFolders(dataDirectory: dataDirectory) }
+        files = FileArea(root: filesDirectory, readableFolders: dataFolders)
     }
 
     func record(_ files: [CheckedFile]) {
@@ -74,6 +80,7 @@ struct EngineTypes {
     init(library: Library) {
         self.library = library
         tensor = library.registerType(Tensor.self, name: "Tensor", semantics: .value)
+        tensor.byteSize = { $0.count * MemoryLayout<Float>.stride }
         dtype = library.registerType(DType.self, name: "DType", semantics: .value)
         layer = library.registerType((any Layer).self, name: "Layer", semantics: .reference)
         model = library.registerType(Sequential.self, name: "Sequential", semantics: .reference)

@@ -23,6 +23,8 @@ extension EngineTypes {
             return splits(data)
         }
         digits.staticMember("classNames", .array(MNIST.classNames.map(Value.string)))
-        library.function("loadIDX", [Parameter(nil, "String", name: "path")]) { args in tensor.wrap(try loadIDX(try args.string(0))) }
+        library.function("loadIDX", [Parameter(nil, "String", name: "path")]) { args in
+            tensor.wrap(try loadIDX(try context.files.resolve(try args.string(0), forWriting: false)))
+        }
     }
 }

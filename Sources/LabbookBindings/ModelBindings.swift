@@ -46,10 +46,12 @@ extension EngineTypes {
             return .void
         }
         model.method("save", [Parameter(nil, "String", name: "path")]) { m, args in
-            try m.save(try args.string(0))
+            try m.save(try context.files.resolve(try args.string(0), forWriting: true))
             return .void
         }
-        model.staticMethod("load", [Parameter(nil, "String", name: "path")]) { args in model.wrap(try Sequential.load(try args.string(0))) }
+        model.staticMethod("load", [Parameter(nil, "String", name: "path")]) { args in
+            model.wrap(try Sequential.load(try context.files.resolve(try args.string(0), forWriting: false)))
+        }
         registerFit(context: context)
         registerEvaluation()
     }

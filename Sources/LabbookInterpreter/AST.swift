@@ -1,7 +1,15 @@
 /// An expression node: what it is, and where it is in the source.
 public struct Expr: Sendable {
-    public var kind: ExprKind
+    public let kind: ExprKind
     public var range: SourceRange
+    /// The longest path from this node down to a leaf (see `AST+Height.swift`).
+    public let height: Int
+
+    public init(kind: ExprKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+        height = kind.height
+    }
 }
 
 /// The expressions of the experiment language.
@@ -66,8 +74,16 @@ public struct ClosureParameter: Sendable {
 
 /// A statement node.
 public struct Stmt: Sendable {
-    public var kind: StmtKind
+    public let kind: StmtKind
     public var range: SourceRange
+    /// The longest path from this node down to a leaf (see `AST+Height.swift`).
+    public let height: Int
+
+    public init(kind: StmtKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+        height = kind.height
+    }
 }
 
 public indirect enum StmtKind: Sendable {

@@ -44,15 +44,11 @@ public struct DiagnosticFormatter {
     private func excerpt(_ range: SourceRange) -> String {
         let index = range.line - firstLine
         guard index >= 0, index < lines.count else { return "" }
-        let line = String(lines[index])
+        let line = lines[index]
         let number = String(range.line)
         let gutter = String(repeating: " ", count: number.count + 1)
-        let lineLength = line.unicodeScalars.count
-        let start = max(1, min(range.column, lineLength + 1))
-        let end = range.end.line == range.line ? max(start + 1, min(range.end.column, lineLength + 1)) : lineLength + 1
-        // Tabs stay tabs under the caret, so that it lines up whatever the tab width.
-        let padding = String(String.UnicodeScalarView(line.unicodeScalars.prefix(start - 1).map { $0 == "\t" ? "\t" : " " }))
-        let marker = "^" + String(repeating: "~", count: max(0, end - start - 1))
-        return " \(number) | \(line)\n\(gutter) | \(padding)\(marker)\n"
+        let excerpt = SourceExcerpt(line: line, start: range.column,
+                                    end: range.end.line == range.line ? range.end.column : line.unicodeScalars.count + 1)
+        return " \(number) | \(excerpt.text)\n\(gutter) | \(excerpt.marker)\n"
     }
 }

@@ -12,10 +12,14 @@ public struct ExecutionLimits: Sendable {
     /// range), and characters a string may hold: doubling a string in a loop must end in a
     /// diagnostic, not in an exhausted memory.
     public var maximumCollectionCount: Int
+    /// The resident memory, in bytes, the process may reach while the block runs (see
+    /// ``MemoryBudget``); nil for no budget.
+    public var maximumMemory: Int?
 
     public init(timeout: Duration? = nil, maximumSteps: Int = .max, maximumCallDepth: Int = 1_000,
-                maximumCollectionCount: Int = 10_000_000) {
+                maximumCollectionCount: Int = 10_000_000, maximumMemory: Int? = nil) {
         self.timeout = timeout
+        self.maximumMemory = maximumMemory
         self.maximumSteps = maximumSteps
         self.maximumCallDepth = maximumCallDepth
         self.maximumCollectionCount = maximumCollectionCount

@@ -60,6 +60,19 @@ final class Interpreter {
             throw Interruption(status: .failed, diagnostic: Diagnostic(.error, Messages.stepLimit(limits.maximumSteps), at: range))
         }
         if steps & 0xFF == 0 { try checkInterruption(at: range) }
+        if steps & 0xFFF == 0 || MemoryBudget.madeSinceCheck >= MemoryBudget.checkEvery { try checkMemory(0, at: range) }
+    }
+
+    /// Ends the block when the process holds more than the memory budget, or would with `extra`
+    /// more bytes.
+    func checkMemory(_ extra: Int, at range: SourceRange) throws {
+        guard let limit = limits.maximumMemory else { return }
+        let (fits, resident) = MemoryBudget.fits(extra, limit: limit)
+        guard fits else {
+            throw Interruption(status: .failed, diagnostic: Diagnostic(
+                .error, Messages.memoryBudget(limit: limit, resident: resident, extra: extra), at: range,
+                help: Messages.memoryBudgetHelp))
+        }
     }
 
     func checkInterruption(at range: SourceRange) throws {
@@ -92,6 +105,9 @@ final class Interpreter {
         guard let count, count <= limits.maximumCollectionCount else {
             throw Diagnostic(.error, Messages.collectionTooLarge(limits.maximumCollectionCount), at: range)
         }
+        // A large collection is checked against the memory budget before it is built.
+        let bytes = count * MemoryLayout<Value>.stride
+        if bytes >= 1 << 20 { try checkMemory(bytes, at: range) }
     }
 }
 

@@ -9,6 +9,9 @@ struct Lexer {
     private var previousKind: Token.Kind?
     /// Nesting of `\( ... )` inside strings, bounded so hostile input cannot exhaust the stack.
     private var interpolationDepth = 0
+    /// A line given up after its one error (interpolations nested too deeply): the strings left
+    /// open around it are not reported again.
+    private var abandonedLine: Int?
     /// Where the current run of unexpected characters started, to report it once.
     private var unexpectedRunStart: Int?
 
@@ -262,6 +265,9 @@ struct Lexer {
         case "(":
             guard interpolationDepth < 16 else {
                 report(Messages.interpolationTooDeep, from: start)
+                // The rest of the line cannot be read: one error for it, not one per nested string.
+                abandonedLine = start.line
+                while let c = peek(), c != "\n" { advance() }
                 return true
             }
             if !text.isEmpty { parts.append(.text(text)) }
@@ -377,6 +383,7 @@ struct Lexer {
     }
 
     private mutating func report(_ message: String, from start: SourceLocation) {
+        guard start.line != abandonedLine else { return }
         diagnostics.append(Diagnostic(.error, message, at: SourceRange(start: start, end: location)))
     }
 }

@@ -30,6 +30,14 @@ enum Messages {
     static func expectedType(_ kind: Token.Kind) -> String { "expected a type, found \(kind)" }
     static let cannotAssignToExpression = "cannot assign to this expression: expected a variable, a property or a subscript"
     static let nestedTooDeeply = "expression is nested too deeply"
+    static func outputTruncated(lines: Int, bytes: Int, maximumLines: Int, maximumBytes: Int) -> String {
+        let what = lines > 0 ? "\(lines) more line\(lines == 1 ? "" : "s") (\(bytes) bytes)" : "\(bytes) more bytes"
+        return "… output truncated: \(what) not shown; a block keeps at most \(maximumLines) lines "
+            + "or \(maximumBytes / (1 << 20)) MB of printed output\n"
+    }
+    static func expressionTooLong(_ limit: Int) -> String {
+        "expression is too long: it chains more than \(limit) operations; split it over several statements"
+    }
     static let compoundTupleAssignment = "compound assignment is not available for tuples; assign each element"
 
     // MARK: Names and scopes
@@ -185,6 +193,14 @@ enum Messages {
     static func numberExpected(_ function: String, _ found: String) -> String { "'\(function)' needs a number, found '\(found)'" }
     static let zeroStride = "stride(by:) needs a finite step other than 0"
     static func collectionTooLarge(_ limit: Int) -> String { "this would build a collection of more than \(limit) elements" }
+    static func memoryBudget(limit: Int, resident: Int, extra: Int) -> String {
+        let mb = { (bytes: Int) in "\(bytes / (1 << 20)) MB" }
+        return extra > 0
+            ? "this would need \(mb(extra)) more memory; the session holds \(mb(resident)) and may hold at most \(mb(limit))"
+            : "the session holds \(mb(resident)) of memory, more than the \(mb(limit)) it may hold"
+    }
+    static let memoryBudgetHelp = "keep fewer or smaller values alive (a loop that appends to a global array keeps "
+        + "every element), or give more with --memory MB"
     static func stringTooLarge(_ limit: Int) -> String { "this would build a string of more than \(limit) characters" }
 
     // MARK: String(format:)

@@ -118,9 +118,13 @@ public class AnyNativeType {
 /// tensor.describe { $0.description }
 /// ```
 public final class NativeType<T>: AnyNativeType {
+    /// The bytes a value holds (a tensor's storage), for the memory budget; nil when small.
+    public var byteSize: ((T) -> Int)?
+
     /// The interpreter value holding `value`.
     public func wrap(_ value: T) -> Value {
-        .native(NativeValue(type: self, payload: value))
+        if let byteSize { MemoryBudget.noteMade(byteSize(value)) }
+        return .native(NativeValue(type: self, payload: value))
     }
 
     /// The Swift value inside `value`, if it is one of this type (or of a type registered with

@@ -46,20 +46,99 @@ public protocol OutputSink: AnyObject {
     func emit(_ output: Output)
 }
 
-/// A sink that keeps every output in memory.
+/// A sink that keeps a block's outputs in memory, consecutive printed text as one output (as a
+/// terminal shows it). Printed text is kept up to ``maximumLines`` lines and ``maximumBytes``
+/// bytes, as Jupyter limits a cell's output: a `while true { print(...) }` must end in a report
+/// of reasonable size, not in one that takes minutes to assemble. What is left out is counted
+/// and said in a last line.
 public final class OutputBuffer: OutputSink {
-    public private(set) var outputs: [Output] = []
+    /// The most printed lines a block keeps.
+    public static let maximumLines = 10_000
+    /// The most printed bytes (UTF-8) a block keeps.
+    public static let maximumBytes = 1 << 20
+
+    private var stored: [Output] = []
+    /// The text printed since the last other output.
+    private var pending = ""
+    private var keptLines = 0
+    private var keptBytes = 0
+    private var droppedLines = 0
+    private var droppedBytes = 0
+    /// What the notes already written said was left out.
+    private var noted = (lines: 0, bytes: 0)
 
     public init() {}
 
     public func emit(_ output: Output) {
-        outputs.append(output)
+        guard case .text(let printed) = output else {
+            flushText()
+            stored.append(output)
+            return
+        }
+        keep(printed)
     }
 
-    /// The text outputs concatenated: what a terminal would show.
-    public var text: String {
-        outputs.reduce(into: "") { result, output in
-            if case .text(let text) = output { result += text }
+    /// Every output in order, the printed text merged, with a note where text was left out.
+    public var outputs: [Output] {
+        var all = stored
+        let tail = pending + truncationNote()
+        if !tail.isEmpty {
+            if case .text(let previous)? = all.last { all[all.count - 1] = .text(previous + tail) } else { all.append(.text(tail)) }
         }
+        return all
+    }
+
+    /// What was left out since the last note, as a line of its own ("" when nothing was).
+    private func truncationNote() -> String {
+        guard droppedBytes > noted.bytes else { return "" }
+        let note = Messages.outputTruncated(lines: droppedLines - noted.lines, bytes: droppedBytes - noted.bytes,
+                                            maximumLines: Self.maximumLines, maximumBytes: Self.maximumBytes)
+        return (pending.isEmpty || pending.hasSuffix("\n") ? "" : "\n") + note
+    }
+
+    /// The printed text kept: what a terminal would show (without the note of what was left out).
+    public var text: String {
+        stored.reduce(into: "") { result, output in if case .text(let t) = output { result += t } } + pending
+    }
+
+    private func keep(_ printed: String) {
+        guard droppedBytes == 0 else { return drop(printed[...]) }
+        let bytes = printed.utf8.count
+        let lines = printed.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        if keptBytes + bytes <= Self.maximumBytes, keptLines + lines <= Self.maximumLines {
+            pending += printed
+            keptBytes += bytes
+            keptLines += lines
+            return
+        }
+        // Keep whole lines up to the limits, and count the rest.
+        var cut = printed.startIndex
+        var size = 0
+        for index in printed.utf8.indices where printed.utf8[index] == 10 {
+            let next = printed.utf8.index(after: index)
+            let lineSize = printed.utf8.distance(from: cut, to: next)
+            guard keptBytes + size + lineSize <= Self.maximumBytes, keptLines < Self.maximumLines else { break }
+            size += lineSize
+            keptLines += 1
+            cut = next
+        }
+        pending += printed[..<cut]
+        keptBytes += size
+        drop(printed[cut...])
+    }
+
+    private func drop(_ printed: Substring) {
+        droppedBytes += printed.utf8.count
+        droppedLines += printed.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
+    /// Ends the run of printed text before another output; the note of what it left out goes
+    /// at its end, where the text stopped.
+    private func flushText() {
+        pending += truncationNote()
+        noted = (droppedLines, droppedBytes)
+        guard !pending.isEmpty else { return }
+        stored.append(.text(pending))
+        pending = ""
     }
 }

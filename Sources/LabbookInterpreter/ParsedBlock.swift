@@ -9,12 +9,16 @@ public struct ParsedBlock {
     public init(_ source: String, firstLine: Int = 1) {
         options = CellOption.parse(source, firstLine: firstLine)
         var lexer = Lexer(source, firstLine: firstLine)
-        var parser = Parser(tokens: lexer.tokenize())
+        let tokens = lexer.tokenize()
+        var parser = Parser(tokens: tokens)
         statements = parser.parseBlock()
         // A lexical error usually causes a syntax error on its line too; report only the first.
-        let lexicalLines = Set(lexer.diagnostics.map(\.range.line))
+        let lexical = lexer.diagnostics
+        var lexicalLines = Set(lexical.map(\.range.line))
+        // A construct the lexer could not finish is also unfinished at the end of the block.
+        if !lexical.isEmpty, let end = tokens.last { lexicalLines.insert(end.range.line) }
         let syntax = parser.diagnostics.filter { !lexicalLines.contains($0.range.line) }
-        diagnostics = (lexer.diagnostics + syntax).sorted {
+        diagnostics = (lexical + syntax).sorted {
             ($0.range.start.offset, $0.range.start.line) < ($1.range.start.offset, $1.range.start.line)
         }
     }

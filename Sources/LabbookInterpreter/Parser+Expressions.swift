@@ -110,7 +110,18 @@ extension Parser {
             default:
                 return expr
             }
+            expr = try bounded(expr)
         }
+    }
+
+    /// `expr`, unless it is taller than ``Parser/maximumHeight``: the chains of operators and
+    /// of postfix calls, members and subscripts are the only way a tree grows without the
+    /// rules nesting (which ``enterRule()`` bounds).
+    func bounded(_ expr: Expr) throws -> Expr {
+        guard expr.height <= Self.maximumHeight else {
+            throw Diagnostic(.error, Messages.expressionTooLong(Self.maximumHeight), at: expr.range)
+        }
+        return expr
     }
 
     /// A trailing closure after a call's parentheses, if one follows on the same line.
@@ -319,7 +330,7 @@ extension Parser {
         var left = try operand(&self)
         while let op = binaryOperator(in: operators) {
             let right = try operand(&self)
-            left = Expr(kind: .binary(op: op, left, right), range: left.range.to(right.range))
+            left = try bounded(Expr(kind: .binary(op: op, left, right), range: left.range.to(right.range)))
         }
         return left
     }

@@ -19,6 +19,8 @@ struct Parser {
     var allowsTrailingClosure = true
 
     static let maximumDepth = 120
+    /// The tallest expression tree the parser builds (see `AST+Height.swift`).
+    static let maximumHeight = 1_000
 
     init(tokens: [Token]) {
         self.tokens = tokens

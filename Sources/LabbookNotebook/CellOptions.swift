@@ -1,3 +1,5 @@
+import LabbookPlots
+
 /// The `//| key: value` lines at the top of a swift block (the Quarto convention).
 public struct CellOptions: Equatable, Sendable {
     /// `label`: stable id for figure file names, the cache and diffs. Nil: the cell's default.
@@ -24,7 +26,10 @@ public struct CellOptions: Equatable, Sendable {
 
     public static let knownKeys = ["label", "eval", "echo", "output", "error", "cache", "timeout",
                                    "fig-cap", "fig-width", "fig-height"]
-    public static let maxPixels = 10_000
+    /// The largest `fig-width`/`fig-height`: the largest figure the plots draw.
+    public static let maxPixels = Figure.maxSide
+    /// The longest label: labels become figure file names, which a file system bounds.
+    public static let maxLabelLength = 100
 }
 
 extension CellOptions {
@@ -85,9 +90,10 @@ extension CellOptions {
         return (options, diagnostics)
     }
 
-    /// Labels become file names: letters, digits, `-`, `_` and `.`, not starting with `.`.
+    /// Labels become file names: letters, digits, `-`, `_` and `.`, not starting with `.`, at
+    /// most ``maxLabelLength`` of them.
     static func isValidLabel(_ s: String) -> Bool {
-        !s.isEmpty && s.first != "." && s.unicodeScalars.allSatisfy {
+        !s.isEmpty && s.count <= maxLabelLength && s.first != "." && s.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_.".unicodeScalars.contains($0)
         }
     }

@@ -1,3 +1,5 @@
+import LabbookInterpreter
+
 /// Renders diagnostics as a compiler does:
 ///
 ///     notebook.md:14:9: error: unknown cell option 'evl'
@@ -14,15 +16,11 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostic: NotebookDiagnostic) -> String {
         var out = diagnostic.description
         guard diagnostic.line > 0, diagnostic.line <= lines.count else { return out }
-        let text = lines[diagnostic.line - 1]
+        let excerpt = SourceExcerpt(line: lines[diagnostic.line - 1], start: max(1, diagnostic.column))
         let number = String(diagnostic.line)
         let gutter = String(repeating: " ", count: number.count)
-        out += "\n \(number) | \(text)"
-        if diagnostic.column > 0 {
-            // Tabs before the caret stay tabs so the caret lines up in a terminal.
-            let prefix = text.prefix(diagnostic.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            out += "\n \(gutter) | \(prefix)^"
-        }
+        out += "\n \(number) | \(excerpt.text)"
+        if diagnostic.column > 0 { out += "\n \(gutter) | \(excerpt.marker)" }
         return out
     }
 

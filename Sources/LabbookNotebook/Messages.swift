@@ -4,6 +4,11 @@ enum Messages {
     static func noSuchFile(_ path: String) -> String { "no such notebook: \(path)" }
     static func isDirectory(_ path: String) -> String { "\(path) is a directory, not a notebook file" }
     static func unreadable(_ path: String) -> String { "cannot read \(path)" }
+    static func permissionDenied(_ path: String) -> String { "cannot read \(path): permission denied" }
+    static func notRegularFile(_ path: String) -> String { "\(path) is not a regular file (a device, a pipe or a socket), not a notebook" }
+    static func tooLarge(_ path: String, bytes: Int, limit: Int) -> String {
+        "\(path) is \(bytes / (1 << 20)) MB; a notebook may be at most \(limit / (1 << 20)) MB"
+    }
     static func notUTF8(byte: UInt8, offset: Int) -> String {
         "the notebook is not UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) is not valid UTF-8 (save the file as UTF-8)"
     }
@@ -39,7 +44,9 @@ enum Messages {
         "cell option '\(key)' should be a whole number of pixels between 1 and \(CellOptions.maxPixels), found '\(found)'"
     }
     static func badLabel(_ found: String) -> String {
-        "cell label should be letters, digits, '-', '_' or '.', found '\(found)'; using the default label"
+        let shown = found.count > 40 ? String(found.prefix(40)) + "…" : found
+        return "cell label should be at most \(CellOptions.maxLabelLength) letters, digits, '-', '_' or '.', found '\(shown)'"
+            + (found.count > CellOptions.maxLabelLength ? " (\(found.count) characters)" : "") + "; using the default label"
     }
     static func repeatedOption(_ key: String) -> String { "cell option '\(key)' is given twice; the last one counts" }
     static func duplicateLabel(_ label: String, firstLine: Int) -> String {

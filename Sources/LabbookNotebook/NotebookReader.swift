@@ -12,8 +12,12 @@ public struct NotebookReading: Sendable {
 
 /// Reads notebooks: file → text → front matter → cmark tree → parts, cells, questions.
 public enum NotebookReader {
-    /// Reads the notebook at `path`. A missing file, a directory, an unreadable or non-UTF-8
-    /// file gives no notebook and one error; an empty file gives an empty notebook and a warning.
+    /// The largest notebook read (the coursework is 60 KB).
+    public static let maximumBytes = 16 << 20
+
+    /// Reads the notebook at `path`. A missing file, a directory, a device, a file too large,
+    /// an unreadable or non-UTF-8 file gives no notebook and one error; an empty file gives an
+    /// empty notebook and a warning.
     public static func read(path: String) -> NotebookReading {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -21,6 +25,18 @@ public enum NotebookReader {
         }
         guard !isDirectory.boolValue else {
             return NotebookReading(notebook: nil, diagnostics: [.error(Messages.isDirectory(path), file: path)])
+        }
+        // A device or a FIFO would never end, or block: only regular files are notebooks.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.notRegularFile(path), file: path)])
+        }
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumBytes else {
+            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.tooLarge(path, bytes: size, limit: maximumBytes), file: path)])
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.permissionDenied(path), file: path)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return NotebookReading(notebook: nil, diagnostics: [.error(Messages.unreadable(path), file: path)])

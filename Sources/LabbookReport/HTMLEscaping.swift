@@ -11,7 +11,7 @@ public enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(VisibleText.isHidden(c) ? VisibleText.picture(of: c) : c)
             }
         }
         return out

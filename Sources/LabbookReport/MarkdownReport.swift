@@ -1,3 +1,4 @@
+import LabbookInterpreter
 import LabbookNotebook
 
 /// `report.md`: the report as Markdown that GitHub renders. Byte-stable: it holds no date, no
@@ -235,11 +236,9 @@ enum DiagnosticText {
     static func sourceLines(_ d: DiagnosticOutput) -> [(String, String)] {
         guard let source = d.sourceLine, d.line > 0 else { return [] }
         let number = String(d.line)
-        var lines = [(number, source)]
-        if d.column > 0 {
-            let prefix = source.prefix(d.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            lines.append((String(repeating: " ", count: number.count), prefix + "^"))
-        }
+        let excerpt = SourceExcerpt(line: Substring(source), start: max(1, d.column))
+        var lines = [(number, excerpt.text)]
+        if d.column > 0 { lines.append((String(repeating: " ", count: number.count), excerpt.marker)) }
         return lines
     }
 }

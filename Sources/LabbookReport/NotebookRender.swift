@@ -18,6 +18,13 @@ public struct NotebookRender {
         /// Look up unchanged blocks in the report's cache (`--no-cache` turns it off; the
         /// cache is written either way).
         public var usesCache = true
+        /// Replace whatever is at the report's place, even what labbook did not write (`--force`).
+        public var force = false
+        /// The folder the notebook's own files go to (`--files`); the report's `files/` when nil.
+        public var filesDirectory: String?
+        /// The memory budget of the session in bytes (`--memory MB`); nil for the default, three
+        /// quarters of the machine's memory.
+        public var memoryLimit: Int?
         public init() {}
     }
 
@@ -43,8 +50,11 @@ public struct NotebookRender {
         self.options = options
     }
 
-    private func makeRunner(_ notebook: Notebook, seed: Int) -> NotebookRunner {
-        NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory)
+    private func makeRunner(_ notebook: Notebook, seed: Int, folder: ReportFolder) -> NotebookRunner {
+        let runner = NotebookRunner(notebook: notebook, seed: seed, dataDirectory: options.dataDirectory,
+                                    filesDirectory: options.filesDirectory ?? folder.filesURL.path)
+        if let limit = options.memoryLimit { runner.memoryLimit = limit }
+        return runner
     }
 
     /// Renders the notebook. `prepare` may configure the runner (progress, interruption)
@@ -52,11 +62,23 @@ public struct NotebookRender {
     public func run(prepare: (NotebookRunner) -> Void = { _ in }, finished: (NotebookRunner) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let folder: ReportFolder
+        do {
+            folder = try ReportFolder(notebook: path, outputDirectory: options.outputDirectory)
+        } catch {
+            return Outcome(exitStatus: 2, messages: ["\(error)"], written: nil, seconds: elapsed())
+        }
         let reading = NotebookReader.read(path: path)
         let formatter = DiagnosticFormatter(source: reading.notebook?.source)
         var messages = reading.diagnostics.map { formatter.format($0) }
         guard let notebook = reading.notebook else {
             return Outcome(exitStatus: 2, messages: messages, written: nil, seconds: elapsed())
+        }
+        // Refused before anything runs: what is at the report's place must be labbook's.
+        do {
+            try folder.claim(force: options.force)
+        } catch {
+            return Outcome(exitStatus: 2, messages: messages + ["\(error)"], written: nil, seconds: elapsed())
         }
         switch notebook.frontMatter.threads {
         case .count(let n): EngineSettings.threads = n
@@ -64,8 +86,7 @@ public struct NotebookRender {
         }
         if let threads = options.threads { EngineSettings.threads = threads }
         let seed = options.seed ?? notebook.frontMatter.seed
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let directory = (options.outputDirectory as NSString).appendingPathComponent(name)
+        let directory = folder.path
         let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
         var report: Report
         var replayed = false
@@ -75,9 +96,9 @@ public struct NotebookRender {
         if options.usesCache { lookup = BlockCache.lookUp(notebook, seed: seed, directory: directory) }
         if case .unreadable(let reason) = lookup { messages.append("warning: \(reason)") }
         if case .replay(let runs, var inline, let files, let pending) = lookup,
-           let evaluated = evaluate(pending, notebook: notebook, seed: seed, states: states, messages: &messages,
+           let evaluated = evaluate(pending, notebook: notebook, seed: seed, folder: folder, states: states, messages: &messages,
                                     formatter: formatter) {
-            inline.merge(evaluated.mapValues(\.value)) { _, new in new }
+            inline.merge(evaluated.mapValues { VisibleText.visible($0.value) }) { _, new in new }
             report = Report(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
                             inlineValues: inline, dataFiles: files, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
             report.exitStatus = max(report.exitStatus, report.hasFailedExpectation ? 1 : 0)
@@ -94,7 +115,7 @@ public struct NotebookRender {
             var restart: (runner: NotebookRunner, point: BlockCache.Restart.Point, cached: BlockCache.Restart)?
             if case .restart(let cached) = lookup {
                 for point in cached.points {
-                    let runner = makeRunner(notebook, seed: seed)
+                    let runner = makeRunner(notebook, seed: seed, folder: folder)
                     do {
                         try states.restore(into: runner.session, key: point.key)
                         restart = (runner, point, cached)
@@ -104,7 +125,7 @@ public struct NotebookRender {
                     }
                 }
             }
-            let runner = restart?.runner ?? makeRunner(notebook, seed: seed)
+            let runner = restart?.runner ?? makeRunner(notebook, seed: seed, folder: folder)
             let keys = BlockCache.keys(for: notebook, seed: seed).blocks
             runner.cellCompleted = { cell, session in
                 if let key = keys[cell.label] { states.save(session, after: cell, key: key) }
@@ -127,7 +148,7 @@ public struct NotebookRender {
         do {
             let written = try ReportWriter.write(report, to: directory, formats: options.formats,
                                                  selfContained: options.selfContained, allowHTML: options.allowHTML,
-                                                 template: options.template)
+                                                 template: options.template, force: options.force)
             if !replayed {
                 // The states this render saved, and those of the replayed blocks before them.
                 let kept = BlockCache.savedStates(directory: directory).merging(states.saved) { _, new in new }
@@ -138,10 +159,11 @@ public struct NotebookRender {
                     messages.append("warning: " + CacheMessages.notWritten(error))
                 }
             }
-            return Outcome(exitStatus: Int32(report.exitStatus), messages: messages, written: written, seconds: elapsed(),
+            return Outcome(exitStatus: Int32(max(report.exitStatus, written.exitStatus)), messages: messages, written: written,
+                           seconds: elapsed(),
                            replayed: replayed)
         } catch {
-            messages.append("error: \(error)")
+            messages.append("\(error)")
             return Outcome(exitStatus: 1, messages: messages, written: nil, seconds: elapsed())
         }
     }
@@ -149,12 +171,13 @@ public struct NotebookRender {
     /// Evaluates inline expressions new to the cache of a notebook whose blocks all replay, each
     /// group in a session restored from the state after the block before it; nil when a state
     /// cannot be restored (the caller then restarts the notebook instead).
-    private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, states: StateCache,
+    private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, folder: ReportFolder,
+                          states: StateCache,
                           messages: inout [String], formatter: DiagnosticFormatter)
         -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)]? {
         var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)] = [:]
         for group in pending {
-            let runner = makeRunner(notebook, seed: seed)
+            let runner = makeRunner(notebook, seed: seed, folder: folder)
             if let block = group.block {
                 do {
                     try states.restore(into: runner.session, key: block.key)

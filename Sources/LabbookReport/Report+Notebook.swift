@@ -19,7 +19,8 @@ public struct CellRun: Codable, Equatable, Sendable {
 extension Report {
     /// The report of `notebook`: its prose as read, each cell with `runs[cell.label]` (a cell
     /// without a run shows as `skipped`), its questions, and the inline values. The exit status
-    /// is 1 when some cell ended in an unexpected `error`, `timeout` or `interrupted`, else 0.
+    /// is 1 when some cell ended in an unexpected `error`, `interrupted`, or `timeout` (unless
+    /// marked `error: true`), else 0.
     public init(notebook: Notebook, sha256: String, engine: EngineDescription, runs: [String: CellRun],
                 inlineValues: [SourcePosition: String] = [:], dataFiles: [DataFile] = [],
                 seed: Int? = nil, renderSeconds: Double = 0, renderedAt: Date) {
@@ -40,7 +41,11 @@ extension Report {
                                             seconds: run.seconds, cached: run.cached, outputs: run.outputs)))
             }
         }
-        let failed = runs.values.contains { [.error, .timeout, .interrupted].contains($0.status) }
+        // A timeout is what a cell marked `error: true` may show, like an error.
+        let failed = notebook.cells.contains { cell in
+            guard let status = runs[cell.label]?.status else { return false }
+            return status == .error || status == .interrupted || (status == .timeout && !cell.options.error)
+        }
         let fileName = (notebook.file as NSString).lastPathComponent
         self.init(title: notebook.frontMatter.title ?? (fileName as NSString).deletingPathExtension,
                   author: notebook.frontMatter.author, lang: notebook.frontMatter.lang,

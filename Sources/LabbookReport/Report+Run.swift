@@ -23,7 +23,7 @@ extension Report {
                                        seconds: result.seconds, cached: result.cached, outputs: outputs)
         }
         self.init(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
-                  inlineValues: run.inlineValues.merging(replayed.inline) { live, _ in live }, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
+                  inlineValues: run.inlineValues.mapValues(VisibleText.visible).merging(replayed.inline) { live, _ in live }, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
                   seed: seed, renderSeconds: renderSeconds, renderedAt: renderedAt)
         // Failed expectations and failed inline expressions fail the render too.
         exitStatus = max(exitStatus, run.exitStatus, hasFailedExpectation ? 1 : 0)
@@ -39,31 +39,41 @@ extension Report {
     /// Consecutive text outputs (one per `print`) as one block of text, as a terminal shows them.
     static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
         var merged: [CellOutput] = []
+        var run: [String] = []
+        func flush() {
+            if !run.isEmpty { merged.append(.text(run.joined())) }
+            run = []
+        }
         for output in outputs {
-            if case .text(let text) = output, case .text(let previous)? = merged.last {
-                merged[merged.count - 1] = .text(previous + text)
+            if case .text(let text) = output {
+                run.append(text)
             } else {
+                flush()
                 merged.append(output)
             }
         }
+        flush()
         return merged
     }
 
     /// One interpreter output as a report output.
     static func output(_ output: Output, cell: Cell, file: String, lines: [String]) -> CellOutput? {
+        // What a program printed or named may hold control characters: shown as pictures.
+        let visible = VisibleText.visible
         switch output {
         case .text(let text):
-            return .text(text)
+            return .text(visible(text))
         case .table(let table):
-            return .table(TableOutput(headers: table.headers, rows: table.rows))
+            return .table(TableOutput(headers: table.headers.map(visible), rows: table.rows.map { $0.map(visible) }))
         case .expectation(let e):
-            return .expectation(ExpectationOutput(text: e.text, passed: e.passed,
-                                                  values: e.details.map { NamedValue($0.expression, $0.value) }))
+            return .expectation(ExpectationOutput(text: visible(e.text), passed: e.passed,
+                                                  values: e.details.map { NamedValue($0.expression, visible($0.value)) }))
         case .diagnostic(let d):
             let line = d.range.line
             return .diagnostic(DiagnosticOutput(
-                severity: d.severity == .warning ? .warning : .error, message: d.message, file: file, line: line,
-                column: d.range.column, sourceLine: line >= 1 && line <= lines.count ? lines[line - 1] : nil, help: d.help))
+                severity: d.severity == .warning ? .warning : .error, message: visible(d.message), file: file, line: line,
+                column: d.range.column, sourceLine: line >= 1 && line <= lines.count ? lines[line - 1] : nil,
+                help: d.help.map(visible)))
         case .rich(let rich):
             return richOutput(rich, cell: cell)
         }

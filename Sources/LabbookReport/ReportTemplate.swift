@@ -16,6 +16,10 @@ public struct ReportTemplate: Sendable {
 
     /// Parses `text`; a syntax error throws `ReportError.badTemplate` with the line and column.
     public init(text: String, origin: String) throws {
+        if let line = TemplateNesting.firstTooDeep(in: text) {
+            throw ReportError.badTemplate(path: origin, line: line, column: 0,
+                                          message: "sections are nested more than \(TemplateNesting.maximumDepth) deep")
+        }
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
@@ -29,8 +33,11 @@ public struct ReportTemplate: Sendable {
 
     /// Reads and parses a user's template file.
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError.badTemplate(path: path, line: 0, column: 0, message: "cannot read the file")
+        let data: Data
+        do {
+            data = try BoundedFile.read(path, limit: 16 << 20)
+        } catch {
+            throw ReportError.badTemplate(path: path, line: 0, column: 0, message: "\(error)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.badTemplate(path: path, line: 0, column: 0, message: "the file is not UTF-8")

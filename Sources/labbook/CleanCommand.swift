@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabbookReport
 
 /// `labbook clean [NOTEBOOK...]`: removes the block caches (and partial reports) of the given
 /// notebooks, or of every report in the output folder.
@@ -17,17 +18,28 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let manager = FileManager.default
-        var names = notebooks.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-        if names.isEmpty {
-            names = ((try? manager.contentsOfDirectory(atPath: output)) ?? []).filter { !$0.hasSuffix(".partial") }
+        var folders: [URL] = []
+        if notebooks.isEmpty {
+            let names = ((try? manager.contentsOfDirectory(atPath: output)) ?? []).filter { !$0.hasSuffix(".partial") }
+            folders = names.sorted().map { URL(fileURLWithPath: output).appendingPathComponent($0).standardizedFileURL }
+        } else {
+            for notebook in notebooks {
+                do {
+                    folders.append(try ReportFolder(notebook: notebook, outputDirectory: output).url)
+                } catch {
+                    printError("\(error)")
+                    throw ExitCode(2)
+                }
+            }
         }
         var removed = 0
-        for name in names {
-            let report = (output as NSString).appendingPathComponent(name)
-            for path in [(report as NSString).appendingPathComponent(".cache"), report + ".partial"]
-            where manager.fileExists(atPath: path) {
-                try manager.removeItem(atPath: path)
-                printError("removed \(path)")
+        for report in folders {
+            let partial = report.deletingLastPathComponent().appendingPathComponent(report.lastPathComponent + ".partial")
+            // Only what labbook wrote: a `.cache` in a folder of the user's is the user's.
+            for (folder, path) in [(report, report.appendingPathComponent(".cache")), (partial, partial)]
+            where manager.fileExists(atPath: path.path) && ReportFolder.isReport(folder) {
+                try manager.removeItem(at: path)
+                printError("removed \(path.path)")
                 removed += 1
             }
         }

@@ -43,8 +43,18 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Show no progress.")
     var quiet = false
 
+    @Flag(help: "Replace what is at a report's place even when labbook did not write it.")
+    var force = false
+
+    @Option(help: "The memory a notebook's session may hold, in MB (default: three quarters of the machine's memory).")
+    var memory: Int?
+
+    @Option(help: "The folder the notebooks' own files (model.save, Sequential.load) stay in (default: each report's files/).")
+    var files: String?
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let memory, !(64...(1 << 30)).contains(memory) { throw ValidationError("--memory must be at least 64 (MB)") }
         for name in formatNames where ReportOutputFormat(rawValue: name) == nil {
             throw ValidationError("unknown format '\(name)'; the formats are html and md")
         }
@@ -59,7 +69,13 @@ struct RenderCommand: ParsableCommand {
         do {
             reportTemplate = try template.map { try ReportTemplate(contentsOf: $0) } ?? .default
         } catch {
-            printError("error: \(error)")
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        do {
+            try ReportFolder.checkDistinct(notebooks, outputDirectory: output)
+        } catch {
+            printError("\(error)")
             throw ExitCode(2)
         }
         var status: Int32 = 0
@@ -81,6 +97,9 @@ struct RenderCommand: ParsableCommand {
         options.template = template
         options.dataDirectory = data
         options.usesCache = !noCache
+        options.force = force
+        options.filesDirectory = files
+        options.memoryLimit = memory.map { $0 << 20 }
         var interruption: Interruption?
         let progress = CellProgress(quiet: quiet)
         let outcome = NotebookRender(path: path, options: options).run(prepare: { runner in

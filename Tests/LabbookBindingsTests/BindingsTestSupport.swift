@@ -1,3 +1,4 @@
+import Foundation
 import LabbookBindings
 import LabbookEngine
 import LabbookInterpreter
@@ -7,8 +8,10 @@ final class NotebookSession {
     let session = Session()
     let context: BindingContext
 
+    /// The session's files go to a fresh temporary folder.
     init(seed: UInt64 = 42) {
-        context = BindingContext(seed: seed)
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-bindings-\(UUID().uuidString)")
+        context = BindingContext(seed: seed, filesDirectory: files.path)
         Bindings.install(into: session.library, context: context)
     }
 

@@ -81,9 +81,9 @@ import Testing
         ("//| eval: nope", "2:11: warning: cell option 'eval' should be true or false, found 'nope'"),
         ("//| timeout: soon", "2:14: warning: cell option 'timeout' should be a positive number of seconds, found 'soon'"),
         ("//| timeout: -1", "2:14: warning: cell option 'timeout' should be a positive number of seconds, found '-1'"),
-        ("//| fig-width: 12.5", "2:16: warning: cell option 'fig-width' should be a whole number of pixels between 1 and 10000, found '12.5'"),
-        ("//| fig-height: 0", "2:17: warning: cell option 'fig-height' should be a whole number of pixels between 1 and 10000, found '0'"),
-        ("//| label: has space", "2:12: warning: cell label should be letters, digits, '-', '_' or '.', found 'has space'; using the default label"),
+        ("//| fig-width: 12.5", "2:16: warning: cell option 'fig-width' should be a whole number of pixels between 1 and 4096, found '12.5'"),
+        ("//| fig-height: 0", "2:17: warning: cell option 'fig-height' should be a whole number of pixels between 1 and 4096, found '0'"),
+        ("//| label: has space", "2:12: warning: cell label should be at most 100 letters, digits, '-', '_' or '.', found 'has space'; using the default label"),
         ("//| eval false", "2:5: warning: expected '//| key: value', found '//| eval false'"),
     ])
     func badOptionsAreWarningsAtTheirPlace(line: String, expected: String) {

@@ -48,7 +48,7 @@ import Testing
         let values = Dictionary(uniqueKeysWithValues: notebook.inlineExpressions.map { ($0.position, evil) })
         let report = Report(notebook: notebook, sha256: evil, engine: EngineDescription(version: evil, blas: evil, threads: 1),
                             runs: runs, inlineValues: values, renderedAt: sampleDate)
-        return HTMLReport.render(report, figures: try ReportWriter.drawFigures(report), allowHTML: allowHTML)
+        return HTMLReport.render(report, figures: ReportWriter.drawFigures(report), allowHTML: allowHTML)
     }
 
     @Test func nothingFromTheNotebookOrProgramIsMarkup() throws {

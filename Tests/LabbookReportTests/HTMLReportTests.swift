@@ -6,7 +6,7 @@ import Testing
 @Suite struct HTMLReportTests {
     func html(selfContained: Bool = false) throws -> String {
         let report = try sampleReport()
-        return HTMLReport.render(report, figures: try ReportWriter.drawFigures(report), selfContained: selfContained)
+        return HTMLReport.render(report, figures: ReportWriter.drawFigures(report), selfContained: selfContained)
     }
 
     @Test func tableOfContentsLinksEveryHeading() throws {
@@ -82,7 +82,7 @@ import Testing
     @Test func englishWords() throws {
         var report = try sampleReport()
         report.lang = .en
-        let page = HTMLReport.render(report, figures: try ReportWriter.drawFigures(report))
+        let page = HTMLReport.render(report, figures: ReportWriter.drawFigures(report))
         #expect(page.contains("<h2>Questions</h2>") && page.contains("⚠ unanswered") && page.contains("<h2>Contents</h2>"))
     }
 }

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aMissingTemplateFileIsAnError() {
-        #expect(throws: ReportError.badTemplate(path: "/nonexistent/t.mustache", line: 0, column: 0, message: "cannot read the file")) {
+        #expect(throws: ReportError.badTemplate(path: "/nonexistent/t.mustache", line: 0, column: 0, message: "no such file or folder")) {
             try ReportTemplate(contentsOf: "/nonexistent/t.mustache")
         }
     }

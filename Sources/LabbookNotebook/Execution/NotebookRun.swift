@@ -15,12 +15,21 @@ public struct NotebookRun {
         public var outputs: [Output]
         public var seconds: Double
         public var cached = false
+        /// The cell is marked `error: true`: an error or a timeout is what it shows.
+        public var errorExpected = false
 
-        public init(status: Status, outputs: [Output], seconds: Double, cached: Bool = false) {
+        public init(status: Status, outputs: [Output], seconds: Double, cached: Bool = false, errorExpected: Bool = false) {
             self.status = status
             self.outputs = outputs
             self.seconds = seconds
             self.cached = cached
+            self.errorExpected = errorExpected
+        }
+
+        /// Whether the cell failed the render: an unexpected error, a timeout of a cell not
+        /// marked `error: true`, an interruption, or a failed expectation.
+        public var failed: Bool {
+            status == .error || status == .interrupted || (status == .timeout && !errorExpected) || hasFailedExpectation
         }
 
         /// Whether an expectation of the cell failed.
@@ -42,7 +51,7 @@ public struct NotebookRun {
 
     /// 0 when every cell ran or failed as expected and every expectation held; 1 otherwise.
     public var exitStatus: Int {
-        let failed = cells.values.contains { [.error, .timeout, .interrupted].contains($0.status) || $0.hasFailedExpectation }
+        let failed = cells.values.contains(where: \.failed)
         return failed || !inlineDiagnostics.isEmpty || interrupted ? 1 : 0
     }
 }

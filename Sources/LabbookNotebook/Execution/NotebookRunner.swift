@@ -22,12 +22,16 @@ public final class NotebookRunner {
     /// Called after each cell that ran to its end, error or not (not after a timeout or an
     /// interruption), with the session as the cell left it: the cache saves its state here.
     public var cellCompleted: ((Cell, Session) -> Void)?
+    /// The resident memory in bytes the process may reach while a cell runs (nil: no budget).
+    public var memoryLimit: Int? = MemoryBudget.defaultLimit
 
-    /// A runner for `notebook` whose random streams start from `seed`.
-    public init(notebook: Notebook, seed: Int, dataDirectory: String? = nil) {
+    /// A runner for `notebook` whose random streams start from `seed`, whose files stay in
+    /// `filesDirectory`.
+    public init(notebook: Notebook, seed: Int, dataDirectory: String? = nil, filesDirectory: String) {
         self.notebook = notebook
         session = Session()
-        context = BindingContext(seed: UInt64(bitPattern: Int64(seed)), dataDirectory: dataDirectory)
+        context = BindingContext(seed: UInt64(bitPattern: Int64(seed)), dataDirectory: dataDirectory,
+                                 filesDirectory: filesDirectory)
         context.language = notebook.frontMatter.lang.rawValue
         Bindings.install(into: session.library, context: context)
     }
@@ -80,7 +84,8 @@ public final class NotebookRunner {
     /// Runs one cell.
     func execute(_ cell: Cell) -> NotebookRun.CellResult {
         let buffer = OutputBuffer()
-        let limits = ExecutionLimits(timeout: cell.options.timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+        let limits = ExecutionLimits(timeout: cell.options.timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) },
+                                     maximumMemory: memoryLimit)
         let start = DispatchTime.now().uptimeNanoseconds
         let result = session.run(cell.code, firstLine: cell.firstCodeLine, sink: buffer, limits: limits)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -92,7 +97,8 @@ public final class NotebookRunner {
         case .cancelled: status = .interrupted
         }
         session.cancellation.reset()
-        return NotebookRun.CellResult(status: status, outputs: buffer.outputs, seconds: seconds)
+        return NotebookRun.CellResult(status: status, outputs: buffer.outputs, seconds: seconds,
+                                      errorExpected: cell.options.error)
     }
 
     /// Evaluates one inline expression; a failure is shown in its place and reported.

@@ -230,8 +230,10 @@ public struct BlockCache {
                      stateCache: StateCache, directory: String) throws {
         let (keys, beforePart) = keys(for: notebook, seed: seed)
         var blocks: [String: Block] = [:]
-        for cell in report.cells {
-            guard let key = keys[cell.label], cell.status != .skipped else { continue }
+        // Only what ran to completion is replayed later: an interrupted or timed-out block (and
+        // every block after it, which did not run) runs again next time.
+        for cell in report.cells where [.ok, .error, .expectedError].contains(cell.status) {
+            guard let key = keys[cell.label] else { continue }
             blocks[cell.label] = Block(key: key, run: CellRun(status: cell.status, seconds: cell.seconds, cached: false,
                                                               outputs: cell.outputs))
         }

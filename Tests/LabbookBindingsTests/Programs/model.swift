@@ -38,8 +38,8 @@ other.add(Dense(3, activation: .softmax))
 other.setWeights(model.getWeights())
 print(other.getWeights() == model.getWeights(), Sequential().layers.count)
 // expect: true 0
-model.save("/tmp/labbook-library-test-model.safetensors")
-let loaded = Sequential.load("/tmp/labbook-library-test-model.safetensors")
+model.save("model.safetensors")
+let loaded = Sequential.load("model.safetensors")
 print(loaded.getWeights() == model.getWeights())
 // expect: true
 plot(history, metrics: [.loss, .valLoss], ylim: (0.0, 2.0), title: "loss")
