@@ -75,8 +75,8 @@ fuzz:
 	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address
 	mkdir -p .build/fuzz-corpus .build/fuzz-notebooks
 	find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
-	cp notebooks/*.md Tests/LabbookNotebookTests/Fixtures/*.md Tests/LabbookReportTests/Notebooks/*.md \
-	  Tests/LabbookReportTests/Hostile/*.md .build/fuzz-notebooks/
+	for f in notebooks/*.md Tests/LabbookNotebookTests/Fixtures/*.md Tests/LabbookReportTests/Notebooks/*.md \
+	  Tests/LabbookReportTests/Hostile/*.md; do cp "$$f" .build/fuzz-notebooks/$$(echo "$$f" | tr / _); done
 	$(call FUZZ_RUN,ParserFuzzer,4096,.build/fuzz-corpus)
 	$(call FUZZ_RUN,NotebookFuzzer,65536,.build/fuzz-notebooks)
 

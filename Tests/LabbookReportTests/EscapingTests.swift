@@ -92,3 +92,13 @@ import Testing
         #expect(HTML.safeURL(url) == kept)
     }
 }
+
+/// Control characters a program prints never reach the pages or a terminal raw.
+@Suite struct VisibleTextTests {
+    @Test(arguments: [("a\u{0}b", "a␀b"), ("\u{1B}[31mred", "␛[31mred"), ("tab\tand\nnewline", "tab\tand\nnewline"),
+                      ("del\u{7F}", "del␡"), ("c1\u{85}", "c1\u{FFFD}"), ("plain", "plain")])
+    func controlCharactersBecomePictures(_ text: String, _ shown: String) {
+        #expect(VisibleText.visible(text) == shown)
+        #expect(HTML.escape(text) == shown)
+    }
+}
