@@ -69,7 +69,7 @@ deps:
 # the tests). Leak detection is off: a session keeps its closures and their scopes alive until
 # the process ends (one session per notebook), by design.
 FUZZ_SECONDS ?= 300
-FUZZ_RUN = ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$(1) -max_total_time=$(FUZZ_SECONDS) -max_len=$(2) -timeout=10 \
+FUZZ_RUN = ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$(1) -max_total_time=$(FUZZ_SECONDS) -max_len=$(2) -timeout=60 \
 	-rss_limit_mb=4096 -detect_leaks=0 $(3)
 fuzz:
 	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address

@@ -28,6 +28,8 @@ public struct CellOptions: Equatable, Sendable {
                                    "fig-cap", "fig-width", "fig-height"]
     /// The largest `fig-width`/`fig-height`: the largest figure the plots draw.
     public static let maxPixels = Figure.maxSide
+    /// The longest `timeout`, in seconds: a week.
+    public static let maxTimeout = 604_800.0
     /// The longest label: labels become figure file names, which a file system bounds.
     public static let maxLabelLength = 100
 }
@@ -77,7 +79,7 @@ extension CellOptions {
                 default: options.cache = b
                 }
             case "timeout":
-                if let t = Double(value), t > 0, t.isFinite { options.timeout = t } else { warn(Messages.badTimeout(value)) }
+                if let t = Double(value), t > 0, t <= maxTimeout { options.timeout = t } else { warn(Messages.badTimeout(value)) }
             case "fig-cap":
                 options.figCaption = value
             case "fig-width", "fig-height":

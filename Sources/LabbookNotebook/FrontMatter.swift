@@ -27,6 +27,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var lang: Language = .en
     public var seed: Int = FrontMatter.defaultSeed
     public var threads: Threads = .auto
+    /// The most threads a notebook may ask for.
+    public static let maximumThreads = 256
     /// Keys labbook does not know, with their values as written (each also gave a warning).
     public var unknown: [String: String] = [:]
     /// The file lines the front matter takes, `---` lines included; nil when there is none.
@@ -117,7 +119,7 @@ extension FrontMatter {
             case "threads":
                 if let s = value.scalar?.string, s.lowercased() == "auto" {
                     threads = .auto
-                } else if value.scalar != nil, let n = value.int, n > 0 {
+                } else if value.scalar != nil, let n = value.int, (1...Self.maximumThreads).contains(n) {
                     threads = .count(n)
                 } else {
                     warn(Messages.badThreads(value.string ?? "?"))

@@ -24,7 +24,7 @@ enum Messages {
         "front matter 'seed' should be an integer, found '\(found)'; using \(FrontMatter.defaultSeed)"
     }
     static func badThreads(_ found: String) -> String {
-        "front matter 'threads' should be auto or a positive integer, found '\(found)'; using auto"
+        "front matter 'threads' should be auto or an integer from 1 to \(FrontMatter.maximumThreads), found '\(found)'; using auto"
     }
     static func unknownFrontMatterKey(_ key: String) -> String {
         "unknown front matter key '\(key)' (known: title, author, lang, seed, threads)"
@@ -39,7 +39,7 @@ enum Messages {
     }
     static func optionWithoutColon(_ text: String) -> String { "expected '//| key: value', found '//| \(text)'" }
     static func badBool(_ key: String, _ found: String) -> String { "cell option '\(key)' should be true or false, found '\(found)'" }
-    static func badTimeout(_ found: String) -> String { "cell option 'timeout' should be a positive number of seconds, found '\(found)'" }
+    static func badTimeout(_ found: String) -> String { "cell option 'timeout' should be a positive number of seconds up to a week (604800), found '\(found)'" }
     static func badPixels(_ key: String, _ found: String) -> String {
         "cell option '\(key)' should be a whole number of pixels between 1 and \(CellOptions.maxPixels), found '\(found)'"
     }

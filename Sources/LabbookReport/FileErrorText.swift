@@ -12,8 +12,8 @@ enum FileErrorText {
             case .fileWriteFileExists: return "a file of that name already exists"
             case .fileWriteVolumeReadOnly: return "the file system is read-only"
             default:
-                if let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-                    return String(cString: strerror(Int32(posix.code))).lowercased()
+                if let underlying = error.underlying.map({ $0 as NSError }), underlying.domain == NSPOSIXErrorDomain {
+                    return String(cString: strerror(Int32(underlying.code))).lowercased()
                 }
             }
         }

@@ -17,8 +17,9 @@ public enum ReportFormat {
 
     /// Points as the author wrote them: `2`, `0.75`, `1.5`.
     public static func points(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return String(format: "%g", value) }
         let rounded = (value * 1e6).rounded() / 1e6
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if let whole = Int(exactly: rounded) { return String(whole) }
         var text = String(format: "%.6f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text
@@ -26,7 +27,7 @@ public enum ReportFormat {
 
     /// Seconds for people: `0.31 s`, `3.1 s`, `2 min 05 s`.
     public static func seconds(_ value: Double) -> String {
-        guard value.isFinite, value >= 0 else { return "–" }
+        guard value.isFinite, value >= 0, value < 1e15 else { return "–" }
         if value < 10 { return String(format: "%.2f s", value) }
         if value < 60 { return String(format: "%.1f s", value) }
         let total = Int(value.rounded())

@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be from 1 to 256") }
         if let unknown = selected.first(where: { !Benchmark.names.contains($0) }) {
             throw ValidationError("unknown benchmark '\(unknown)'; the benchmarks are \(Benchmark.names.joined(separator: ", "))")
         }

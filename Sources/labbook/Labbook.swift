@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LabbookEngine
 
 /// `labbook`: renders Markdown coursework notebooks into reports, and measures its engine.
@@ -10,4 +11,19 @@ struct Labbook: ParsableCommand {
         version: EngineInfo.description,
         subcommands: [RenderCommand.self, CheckCommand.self, CleanCommand.self, DiffCommand.self, BenchCommand.self]
     )
+
+    /// Runs the command; bad usage exits with status 2, as every labbook command documents
+    /// (swift-argument-parser's own is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -53,7 +53,9 @@ struct RenderCommand: ParsableCommand {
     var files: String?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, !(1...FrontMatter.maximumThreads).contains(threads) {
+            throw ValidationError("--threads must be from 1 to \(FrontMatter.maximumThreads)")
+        }
         if let memory, !(64...(1 << 30)).contains(memory) { throw ValidationError("--memory must be at least 64 (MB)") }
         for name in formatNames where ReportOutputFormat(rawValue: name) == nil {
             throw ValidationError("unknown format '\(name)'; the formats are html and md")

@@ -79,8 +79,8 @@ import Testing
     @Test(arguments: [
         ("//| evl: false", "2:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height)"),
         ("//| eval: nope", "2:11: warning: cell option 'eval' should be true or false, found 'nope'"),
-        ("//| timeout: soon", "2:14: warning: cell option 'timeout' should be a positive number of seconds, found 'soon'"),
-        ("//| timeout: -1", "2:14: warning: cell option 'timeout' should be a positive number of seconds, found '-1'"),
+        ("//| timeout: soon", "2:14: warning: cell option 'timeout' should be a positive number of seconds up to a week (604800), found 'soon'"),
+        ("//| timeout: -1", "2:14: warning: cell option 'timeout' should be a positive number of seconds up to a week (604800), found '-1'"),
         ("//| fig-width: 12.5", "2:16: warning: cell option 'fig-width' should be a whole number of pixels between 1 and 4096, found '12.5'"),
         ("//| fig-height: 0", "2:17: warning: cell option 'fig-height' should be a whole number of pixels between 1 and 4096, found '0'"),
         ("//| label: has space", "2:12: warning: cell label should be at most 100 letters, digits, '-', '_' or '.', found 'has space'; using the default label"),

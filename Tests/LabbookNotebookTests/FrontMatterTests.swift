@@ -30,7 +30,7 @@ import Testing
         ("---\ntitle: x\nfoo: 1\n---\n", ["3:1: warning: unknown front matter key 'foo' (known: title, author, lang, seed, threads)"]),
         ("---\nlang: fr\n---\n", ["2:7: warning: front matter 'lang' should be es or en, found 'fr'; using en"]),
         ("---\nseed: 4.5\n---\n", ["2:7: warning: front matter 'seed' should be an integer, found '4.5'; using 42"]),
-        ("---\nthreads: 0\n---\n", ["2:10: warning: front matter 'threads' should be auto or a positive integer, found '0'; using auto"]),
+        ("---\nthreads: 0\n---\n", ["2:10: warning: front matter 'threads' should be auto or an integer from 1 to 256, found '0'; using auto"]),
         ("---\ntitle: x\n", ["1:1: error: front matter starting at line 1 is not closed: expected a '---' line after it"]),
         ("---\n- a\n- b\n---\n", ["2:1: error: front matter must be a set of 'key: value' lines"]),
     ])
