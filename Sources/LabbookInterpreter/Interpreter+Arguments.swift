@@ -172,6 +172,26 @@ extension Interpreter {
         name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
     }
 
+    /// Swift's message for labeled arguments written out of the parameters' order: "argument
+    /// 'minDelta' must precede argument 'patience'". Swift's rule is kept (rather than taking
+    /// labels in any order, as Keras's keyword arguments are) so that a notebook's code stays
+    /// Swift; the message says exactly what to move. Nil when argument `a` is not out of order.
+    private func outOfOrder(_ arguments: [PendingArgument], _ a: Int, _ parameters: [ParameterInfo], name: String) -> String? {
+        let argument = arguments[a]
+        guard let label = argument.label, let own = parameters.firstIndex(where: { $0.label == label }) else { return nil }
+        // An argument before it whose parameter comes after this one's.
+        for earlier in arguments[..<a] {
+            guard let other = earlier.label, let index = parameters.firstIndex(where: { $0.label == other }) else { continue }
+            if index > own { return Messages.argumentOrder(label, before: other) }
+        }
+        // A required parameter skipped here whose argument comes later.
+        for later in arguments[(a + 1)...] {
+            guard let other = later.label, let index = parameters.firstIndex(where: { $0.label == other }) else { continue }
+            if index < own { return Messages.argumentOrder(other, before: label) }
+        }
+        return nil
+    }
+
     /// Swift's label rules: arguments in parameter order, defaulted and variadic parameters may
     /// be skipped, a trailing closure fills the next parameter that takes a function.
     /// Returns, for each parameter, the indices of the arguments bound to it.
@@ -187,10 +207,16 @@ extension Interpreter {
                 if argument.isTrailingClosure && parameter.acceptsClosure { break }
                 if parameter.label == argument.label { break }
                 if parameter.hasDefault || parameter.isVariadic { p += 1; continue }
+                if let message = outOfOrder(arguments, a, parameters, name: name) {
+                    return .failure(Diagnostic(.error, message, at: argument.range))
+                }
                 return .failure(Diagnostic(.error, Messages.labelMismatch(have: argument.label, expected: parameter.label,
                                                                           function: name), at: argument.range))
             }
             guard p < parameters.count else {
+                if let message = outOfOrder(arguments, a, parameters, name: name) {
+                    return .failure(Diagnostic(.error, message, at: argument.range))
+                }
                 if let label = argument.label {
                     let labels = parameters.compactMap(\.label)
                     return .failure(Diagnostic(.error, Messages.unknownLabel(label, function: name,

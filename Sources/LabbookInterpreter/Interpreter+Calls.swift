@@ -1,8 +1,11 @@
 extension Expr {
-    /// A name that may denote a type, as in `[Int]()`.
+    /// A name that may denote a type, as in `[Int]()`, or an array type itself (`[[Double]]`).
     var isTypeName: Bool {
-        if case .identifier(let name) = kind, let first = name.first { return first.isUppercase }
-        return false
+        switch kind {
+        case .identifier(let name): return name.first?.isUppercase == true
+        case .array(let elements): return elements.count == 1 && elements[0].isTypeName
+        default: return false
+        }
     }
 }
 
@@ -16,8 +19,10 @@ extension Interpreter {
         case .implicitMember(let name):
             let value = try implicitMember(name, expected: expected, at: callee.range)
             return try call(value, pending, in: environment, at: range)
-        case .array(let elements) where arguments.isEmpty && elements.count == 1 && elements[0].isTypeName:
-            return .array([])  // `[Int]()`
+        case .array(let elements) where elements.count == 1 && elements[0].isTypeName:
+            // `[Int]()`, and `[Int](repeating: 0, count: 3)` as Swift's `Array` initializers.
+            guard !arguments.isEmpty, let array = library.global("Array") else { return .array([]) }
+            return try call(array, pending, in: environment, at: range)
         case .dictionary(let entries) where arguments.isEmpty && entries.count == 1 && entries[0].key.isTypeName:
             return .dictionary([:])  // `[String: Int]()`
         default:

@@ -74,6 +74,8 @@ extension Interpreter {
         case "<=": return .bool(a <= b)
         case ">": return .bool(a > b)
         case ">=": return .bool(a >= b)
+        // A closed range of Doubles is the pair of its bounds, which `ylim:` and the like take.
+        case "..." where a <= b: return .tuple([.double(a), .double(b)], labels: ["lowerBound", "upperBound"])
         default: return nil
         }
     }

@@ -34,6 +34,10 @@ extension Interpreter {
             }
             return .dictionary(entries)
         case .tuple(let types):
+            // `0...1` where a pair of bounds is expected, as Swift Charts takes a domain.
+            if case .range(let r) = value, r.isClosed, types.count == 2 {
+                return try coerce(.tuple([.int(r.lower), .int(r.upper)], labels: [nil, nil]), to: type, at: range)
+            }
             guard case .tuple(let items, var labels) = value, items.count == types.count else { return nil }
             var result: [Value] = []
             for (i, (item, itemType)) in zip(items, types).enumerated() {

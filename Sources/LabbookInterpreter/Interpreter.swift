@@ -53,13 +53,15 @@ final class Interpreter {
         nesting += 1
     }
 
-    /// Counts a step and, every so often, checks the cancellation flag and the clock.
+    /// Counts a step and, every so often, checks the cancellation flag, the clock and the memory
+    /// budget (every 4,096 steps, or sooner once 64 MB of native values were made).
     func tick(at range: SourceRange) throws {
         steps += 1
         if steps > limits.maximumSteps {
             throw Interruption(status: .failed, diagnostic: Diagnostic(.error, Messages.stepLimit(limits.maximumSteps), at: range))
         }
-        if steps & 0xFF == 0 { try checkInterruption(at: range) }
+        guard steps & 0xFF == 0 else { return }
+        try checkInterruption(at: range)
         if steps & 0xFFF == 0 || MemoryBudget.madeSinceCheck >= MemoryBudget.checkEvery { try checkMemory(0, at: range) }
     }
 

@@ -133,6 +133,12 @@ public final class CallContext {
 
     public var isCancelled: Bool { interpreter.session.cancellation.isCancelled }
 
+    /// Throws when `bytes` more would take the session past its memory budget: call it before
+    /// making a large value (a tensor of a shape the notebook gave).
+    public func reserveMemory(_ bytes: Int) throws {
+        if bytes >= 1 << 20 { try interpreter.checkMemory(bytes, at: range) }
+    }
+
     /// A value as `print` shows it.
     public func describe(_ value: Value) -> String { value.description }
 }

@@ -127,6 +127,9 @@ enum Messages {
     static func unknownLabel(_ label: String, function: String, suggestion: String?) -> String {
         "'\(function)' has no parameter labeled '\(label):'" + didYouMean(suggestion.map { "\($0):" })
     }
+    static func argumentOrder(_ label: String, before other: String) -> String {
+        "argument '\(label)' must precede argument '\(other)'"
+    }
     static func labelMismatch(have: String?, expected: String?, function: String) -> String {
         switch (have, expected) {
         case (nil, let e?): return "missing argument label '\(e):' in call to '\(function)'"

@@ -335,3 +335,4 @@ extension Parser {
         return left
     }
 }
+

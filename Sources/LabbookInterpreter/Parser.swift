@@ -217,8 +217,19 @@ struct Parser {
         let saved = allowsTrailingClosure
         allowsTrailingClosure = false
         let sequence = try expression()
+        // `for x in xs where condition { ... }` runs the body only for the elements that pass.
+        var filter: Expr?
+        if case .identifier("where") = peek.kind {
+            advance()
+            filter = try expression()
+        }
         allowsTrailingClosure = saved
-        return .for(target, in: sequence, try braceBlock("the 'for' body"))
+        var body = try braceBlock("the 'for' body")
+        if let filter {
+            let branch = ConditionalBranch(conditions: [.expression(filter)], body: body)
+            body = [Stmt(kind: .if([branch], else: nil), range: filter.range)]
+        }
+        return .for(target, in: sequence, body)
     }
 
     mutating func returnStatement() throws -> StmtKind {
