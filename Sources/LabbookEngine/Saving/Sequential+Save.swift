@@ -85,7 +85,7 @@ extension Sequential {
                 guard let tensor = file[key], tensor.shape == parameter.value.shape else {
                     throw EngineError.data("\(path): weight '\(key)' is missing or has the wrong shape")
                 }
-                parameter.value = tensor.asType(.float32).copied()
+                parameter.value = try tensor.asType(.float32).copied()
             }
         }
         if file.metadata["compile"] != nil {
