@@ -8,16 +8,17 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// (nil when even that could not be kept).
     case writeFailed(report: String, partial: String?, message: String)
 
+    /// The message without a severity: the command line prints it after `error: `.
     public var description: String {
         switch self {
         case .badTemplate(let path, let line, let column, let message):
             let location = line > 0 ? "\(path):\(line):\(column)" : path
-            return "\(location): error: bad report template: \(message)"
+            return "\(location): bad report template: \(message)"
         case .figure(let label, let number, let message):
-            return "error: figure \(number) of block '\(label)' could not be drawn: \(message)"
+            return "figure \(number) of block '\(label)' could not be drawn: \(message)"
         case .writeFailed(let report, let partial, let message):
             let kept = partial.map { "; the partial report is in \($0)" } ?? ""
-            return "error: could not write the report \(report): \(message); the previous report is unchanged\(kept)"
+            return "could not write the report \(report): \(message); the previous report is unchanged\(kept)"
         }
     }
 }

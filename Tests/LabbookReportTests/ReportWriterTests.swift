@@ -88,7 +88,7 @@ import Testing
 
     @Test func errorMessagesSayWhereThePartialReportIs() {
         let error = ReportError.writeFailed(report: "output/x", partial: "output/x.partial", message: "no space left on the device")
-        #expect(error.description == "error: could not write the report output/x: no space left on the device; the previous report is unchanged; the partial report is in output/x.partial")
+        #expect(error.description == "could not write the report output/x: no space left on the device; the previous report is unchanged; the partial report is in output/x.partial")
     }
 }
 
