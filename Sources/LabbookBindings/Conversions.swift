@@ -29,6 +29,12 @@ enum Convert {
         return "\(rounded)"
     }
 
+    /// Names for a message: `loss, accuracy`, or `none` for an empty list (so that no message
+    /// ends in "it has ").
+    static func listing(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+
     /// An array of Doubles as an interpreter array.
     static func doubles(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
 

@@ -64,6 +64,17 @@ import Testing
         #expect(throws: EngineError.self) { try Sequential.load(path + ".missing") }
     }
 
+    /// A FIFO or a device is refused at once: loading never waits for a writer or reads forever.
+    @Test func aFIFOOrADeviceIsNotAModelFile() throws {
+        let fifo = temporaryPath()
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        for path in [fifo, "/dev/zero"] {
+            let error = #expect(throws: EngineError.self) { try Sequential.load(path) }
+            #expect(error?.description == "cannot read \(path): it is not a regular file")
+        }
+    }
+
     /// Every optimizer made again from its spec updates bit for bit as the original: settings
     /// such as Adam's β₁ are kept as given, not rounded through Float (`1 − β₁` would differ).
     @Test(arguments: ["sgd", "adam", "adamw", "adamax", "nadam", "rm_sprop", "adagrad", "adadelta", "lion"])
