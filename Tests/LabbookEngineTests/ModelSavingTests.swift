@@ -64,6 +64,15 @@ import Testing
         #expect(throws: EngineError.self) { try Sequential.load(path + ".missing") }
     }
 
+    /// A damaged architecture is named, without Swift's DecodingError dump.
+    @Test func aDamagedArchitectureIsNamedPlainly() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try SafeTensors.write([("w", try Tensor([1]))], metadata: ["format": Sequential.fileFormat, "architecture": "{}"], to: path)
+        let error = #expect(throws: EngineError.self) { try Sequential.load(path) }
+        #expect(error?.description == "\(path): the model's 'architecture' cannot be read (it is damaged or was not written by labbook)")
+    }
+
     /// A FIFO or a device is refused at once: loading never waits for a writer or reads forever.
     @Test func aFIFOOrADeviceIsNotAModelFile() throws {
         let fifo = temporaryPath()

@@ -69,7 +69,8 @@ extension Sequential {
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
-                throw EngineError.data("\(path): the model's '\(key)' cannot be read (\(error))")
+                // Not Swift's DecodingError dump: the student can only re-save the model.
+                throw EngineError.data("\(path): the model's '\(key)' cannot be read (it is damaged or was not written by labbook)")
             }
         }
         let architecture = try decode(Architecture.self, "architecture")
