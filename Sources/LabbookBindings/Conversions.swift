@@ -29,6 +29,12 @@ enum Convert {
         return "\(rounded)"
     }
 
+    /// Names for a message: `loss, accuracy`, or `none` for an empty list (so that no message
+    /// ends in "it has ").
+    static func listing(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+
     /// An array of Doubles as an interpreter array.
     static func doubles(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
 
@@ -66,13 +72,31 @@ enum Convert {
         }
     }
 
-    /// A tensor from nested arrays of numbers (`[[1, 2], [3, 4]]`); Ints give `int32`.
+    /// A tensor from nested arrays of numbers (`[[1, 2], [3, 4]]`); Ints give `int32`, and
+    /// must then be ones that int32 tensors hold exactly (named as written, before Float32
+    /// rounds them).
     static func tensor(fromArray value: Value) throws -> Tensor? {
         guard case .array = value else { return nil }
         let shape = try shape(of: value)
         var values: [Float] = []
         var integral = true
         try flatten(value, into: &values, integral: &integral)
-        return try Tensor(values, shape: shape, dtype: integral && !values.isEmpty ? .int32 : .float32)
+        let dtype: DType = integral && !values.isEmpty ? .int32 : .float32
+        if dtype == .int32, let large = firstInt(value, where: { !(Double(Float($0)) == Double($0) && DType.int32.holds(Float($0))) }) {
+            throw EngineError.valueDoesNotFit(Double(large), dtype: .int32,
+                                              hint: "write it as a Double (\(large).0) to make a float32 tensor")
+        }
+        return try Tensor(values, shape: shape, dtype: dtype)
+    }
+
+    /// The first Int of nested arrays that satisfies `condition`.
+    private static func firstInt(_ value: Value, where condition: (Int) -> Bool) -> Int? {
+        switch value {
+        case .array(let items):
+            for item in items { if let n = firstInt(item, where: condition) { return n } }
+            return nil
+        case .int(let n): return condition(n) ? n : nil
+        default: return nil
+        }
     }
 }

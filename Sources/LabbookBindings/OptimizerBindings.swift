@@ -77,15 +77,16 @@ extension EngineTypes {
             Parameter("initialLearningRate", "Double"), Parameter("decaySteps", "Int"), Parameter("decayRate", "Double"),
             Parameter("staircase", "Bool", default: .bool(false)),
         ]) { args in
-            schedule.wrap(.exponentialDecay(initial: try args.double(0), decaySteps: try args.int(1),
-                                            decayRate: try args.double(2), staircase: try args.bool(3)))
+            schedule.wrap(try LearningRate.exponentialDecay(initial: try args.double(0), decaySteps: try args.int(1),
+                                                            decayRate: try args.double(2), staircase: try args.bool(3)).checked())
         }
         library.function("CosineDecay", [
             Parameter("initialLearningRate", "Double"), Parameter("decaySteps", "Int"), Parameter("alpha", "Double", default: .double(0)),
             Parameter("warmupTarget", .optional("Double"), default: .nil), Parameter("warmupSteps", "Int", default: .int(0)),
         ]) { args in
-            schedule.wrap(.cosineDecay(initial: try args.double(0), decaySteps: try args.int(1), alpha: try args.double(2),
-                                       warmupTarget: try args.optional(3) { try args.double($0) }, warmupSteps: try args.int(4)))
+            schedule.wrap(try LearningRate.cosineDecay(initial: try args.double(0), decaySteps: try args.int(1), alpha: try args.double(2),
+                                                       warmupTarget: try args.optional(3) { try args.double($0) },
+                                                       warmupSteps: try args.int(4)).checked())
         }
     }
 

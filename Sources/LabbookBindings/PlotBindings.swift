@@ -45,7 +45,7 @@ extension EngineTypes {
             if let chosen = try args.optional(1, { try args.array($0) }) {
                 let names = try chosen.map { try metricName.unwrap($0).orThrow("metrics are names such as .valAccuracy").keras }
                 for name in names where h[name] == nil {
-                    throw NativeError("this history has no metric '\(name)'; it has " + h.metrics.map(\.name).joined(separator: ", "))
+                    throw NativeError("this history has no metric '\(name)'; it has " + Convert.listing(h.metrics.map(\.name)))
                 }
                 metrics = names.map { ($0, h[$0] ?? []) }
             }
@@ -64,7 +64,7 @@ extension EngineTypes {
             var rows: [[String]] = []
             for (name, h) in runs {
                 guard let values = h[metric], let best = h.best(metric) else {
-                    throw NativeError("run '\(name)' has no metric '\(metric)'; it has " + h.metrics.map(\.name).joined(separator: ", "))
+                    throw NativeError("run '\(name)' has no metric '\(metric)'; it has " + Convert.listing(h.metrics.map(\.name)))
                 }
                 curves.append((name, values))
                 rows.append([name, String(format: "%.4f", values.last ?? .nan), String(format: "%.4f", best.value), "\(best.epoch + 1)"])

@@ -30,11 +30,11 @@ extension EngineTypes {
             tensor.wrap(try t.reshaped(to: try args.ints(0)))
         }
         tensor.method("asType", [Parameter(nil, "DType", name: "dtype")]) { [dtype] t, args in
-            tensor.wrap(t.asType(try args.native(0, as: dtype)))
+            tensor.wrap(try t.asType(try args.native(0, as: dtype)))
         }
         for reduction in [Reduction.sum, .mean, .min, .max, .std] {
             tensor.method(reduction.rawValue) { t, _ in
-                let value = t.reduce(reduction)
+                let value = try t.reduce(reduction)
                 return t.dtype.isInteger && (reduction == .sum || reduction == .min || reduction == .max) && value.isFinite
                     ? .int(Int(value)) : .double(value)
             }
@@ -65,10 +65,11 @@ extension EngineTypes {
             })
         }
         tensor.subscriptAccess([Parameter(nil, "Range", name: "range")], get: { t, args in
-            guard case .range(let range) = args[0], let count = range.count else {
-                throw NativeError("a tensor is sliced with a range such as 0..<100")
-            }
-            return tensor.wrap(try t.slice(range.lower..<(range.lower + count)))
+            guard case .range(let range) = args[0] else { throw NativeError("a tensor is sliced with a range such as 0..<100") }
+            // A closed range's end is one past its upper bound: `t[0...Int.max]` must not overflow.
+            let (end, overflow) = range.upper.addingReportingOverflow(range.isClosed ? 1 : 0)
+            guard !overflow else { throw EngineError.indexOutOfRange(index: range.upper, axis: 0, size: t.shape.first ?? 0) }
+            return tensor.wrap(try t.slice(range.lower..<end))
         })
         tensor.iterate(count: { $0.shape.first ?? 0 }, element: { [self] t, i in element(try t.entry(i)) })
     }

@@ -13,6 +13,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// Two notebooks of one command whose reports would go to the same folder.
     case duplicateReportName(first: String, second: String, folder: String)
 
+    /// The message as a compiler prints it, with its severity (`bad.mustache:2: error: ...`).
     public var description: String {
         switch self {
         case .badTemplate(let path, let line, let column, let message):

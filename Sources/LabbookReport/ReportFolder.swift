@@ -85,7 +85,7 @@ public struct ReportFolder: Equatable, Sendable {
             try fm.createDirectory(at: url, withIntermediateDirectories: true)
             try Self.stamp(url)
         } catch {
-            throw ReportError.writeFailed(report: url.path, partial: nil, message: FileErrorText.describe(error))
+            throw ReportError.writeFailed(report: url.path, partial: nil, message: SystemErrorText.describe(error))
         }
     }
 

@@ -202,7 +202,7 @@ public enum ReportWriter {
         if exists { try? fm.removeItem(at: aside) }
     }
 
-    private static func describe(_ error: Error) -> String { FileErrorText.describe(error) }
+    private static func describe(_ error: Error) -> String { SystemErrorText.describe(error) }
 
     /// The width and height in a PNG's IHDR chunk.
     static func pngSize(_ bytes: [UInt8]) -> (Int, Int)? {

@@ -43,13 +43,23 @@ struct DiffCommand: ParsableCommand {
             printError("labbook diff: \(error)")
             throw ExitCode(2)
         }
+        // Writing the page over one of the reports it compares would destroy that report.
+        if let html, let input = [old, new].map(DiffInput.resultsFile).first(where: { DiffInput.sameFile(html, $0) }) {
+            printError("labbook diff: --html \(html) is \(input), one of the reports being compared; write the page to another file")
+            throw ExitCode(2)
+        }
         let diff = ReportDiff(old: oldInput, oldPath: old, new: newInput, newPath: new, tolerances: tolerances)
         print(json ? diff.json : diff.text, terminator: "")
         if let html {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: html, isDirectory: &isDirectory), isDirectory.boolValue {
+                printError("labbook diff: cannot write \(html): is a directory")
+                throw ExitCode(2)
+            }
             do {
                 try Data(try diff.html().utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
             } catch {
-                printError("labbook diff: cannot write \(html): \(error.localizedDescription)")
+                printError("labbook diff: cannot write \(html): \(SystemErrorText.describe(error))")
                 throw ExitCode(2)
             }
         }

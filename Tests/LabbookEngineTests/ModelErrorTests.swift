@@ -22,6 +22,15 @@ import Testing
         #expect(error?.description.hasPrefix("label 9 is out of range for a 5-unit softmax output") == true)
     }
 
+    /// NaN reads as NaN (0/0 is a negative NaN, which Swift prints "-nan"), other values as written.
+    @Test(arguments: [(-Float.nan, "NaN"), (0.5, "0.5"), (1e30, "1e+30")])
+    func aLabelThatIsNotAClassIndexIsNamed(_ label: Float, _ text: String) throws {
+        let model = try Sequential([Dense(2, activation: .softmax, inputShape: [2])])
+        model.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy())
+        let error = #expect(throws: EngineError.self) { try model.fit(try Tensor(zeros: [2, 2]), try Tensor([label, 1])) }
+        #expect(error?.description == "labels must be whole class indices; found \(text)")
+    }
+
     @Test func aNonFiniteLossStopsTrainingWithEpochAndBatch() throws {
         let model = try Sequential([Dense(1, inputShape: [1])], random: RandomContext(seed: 1))
         model.compile(optimizer: SGD(learningRate: .constant(1e30)), loss: .meanSquaredError)
@@ -68,8 +77,11 @@ extension ModelErrorTests {
         #expect(error?.description.contains("has no layers") == true)
     }
 
-    @Test func hugeValuesInAnIntegerTensorPrintWithoutTrapping() throws {
-        let t = try Tensor([1e30, 2], dtype: .float32).asType(.int32)
-        #expect(t.description.contains("1e+30"))
+    /// An integer tensor never holds a value its dtype cannot (`DType`), so printing one never
+    /// meets a huge value.
+    @Test func hugeValuesCannotBecomeAnIntegerTensor() throws {
+        let error = #expect(throws: EngineError.self) { try Tensor([1e30, 2], dtype: .float32).asType(.int32) }
+        #expect(error?.description == "value 1e+30 does not fit in int32 "
+            + "(-16777215...16777215, the whole numbers its Float32 storage holds exactly)")
     }
 }

@@ -64,6 +64,26 @@ import Testing
         #expect(throws: EngineError.self) { try Sequential.load(path + ".missing") }
     }
 
+    /// A damaged architecture is named, without Swift's DecodingError dump.
+    @Test func aDamagedArchitectureIsNamedPlainly() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try SafeTensors.write([("w", try Tensor([1]))], metadata: ["format": Sequential.fileFormat, "architecture": "{}"], to: path)
+        let error = #expect(throws: EngineError.self) { try Sequential.load(path) }
+        #expect(error?.description == "\(path): the model's 'architecture' cannot be read (it is damaged or was not written by labbook)")
+    }
+
+    /// A FIFO or a device is refused at once: loading never waits for a writer or reads forever.
+    @Test func aFIFOOrADeviceIsNotAModelFile() throws {
+        let fifo = temporaryPath()
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        for path in [fifo, "/dev/zero"] {
+            let error = #expect(throws: EngineError.self) { try Sequential.load(path) }
+            #expect(error?.description == "cannot read \(path): it is not a regular file")
+        }
+    }
+
     /// Every optimizer made again from its spec updates bit for bit as the original: settings
     /// such as Adam's β₁ are kept as given, not rounded through Float (`1 − β₁` would differ).
     @Test(arguments: ["sgd", "adam", "adamw", "adamax", "nadam", "rm_sprop", "adagrad", "adadelta", "lion"])

@@ -52,10 +52,10 @@ import Testing
     }
 
     @Test func formatPresentButFieldsMissing() {
-        #expect(throws: DiffInputError.malformed("x.json", reason: "missing .engine")) {
+        #expect(throws: DiffInputError.notAReport("x.json", reason: "missing \"engine\"")) {
             try DiffInput.decode(Data(#"{"format": 1, "blocks": []}"#.utf8), path: "x.json")
         }
-        #expect(throws: DiffInputError.notAReport("x.json")) {
+        #expect(throws: DiffInputError.notAReport("x.json", reason: "its JSON is not an object")) {
             try DiffInput.decode(Data("[1, 2]".utf8), path: "x.json")
         }
     }

@@ -10,9 +10,10 @@ enum FileBytes {
     /// The largest file `read` accepts (data files and saved models are far smaller).
     static let readLimit = 1 << 30
 
-    /// The contents of the regular file at `path`.
+    /// The contents of the regular file at `path`. It is opened without blocking, so that a
+    /// FIFO (whose `open` would wait for a writer forever) is refused at once like a device.
     static func read(_ path: String, limit: Int = readLimit) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw DataMessage.unreadable(path, reason: systemError()) }
         defer { close(fd) }
         var info = stat()

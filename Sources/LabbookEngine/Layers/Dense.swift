@@ -48,8 +48,8 @@ public final class Dense: Layer, LogitsProducing {
     }
 
     public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) {
-        let (k, overflow) = (inputShape.last ?? 0).multipliedReportingOverflow(by: units)
-        return (overflow ? Int.max : k + (useBias ? units : 0), 0)
+        let kernel = Checked.product([inputShape.last ?? 0, units])
+        return (kernel.flatMap { Checked.sum($0, useBias ? units : 0) } ?? .max, 0)
     }
 
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {

@@ -35,20 +35,23 @@ public final class Reshape: Layer {
         guard targetShape.filter({ $0 == -1 }).count <= 1, targetShape.allSatisfy({ $0 > 0 || $0 == -1 }) else {
             throw EngineError.invalidShape(targetShape, reason: "Reshape takes positive sizes and at most one -1")
         }
+        // No example could have more values than a tensor may hold.
+        _ = try Tensor.checkedCount(targetShape.filter { $0 != -1 }, what: "Reshape's target shape \(shapeText(targetShape))")
         self.targetShape = targetShape
         self.declaredInputShape = inputShape
     }
 
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
-        let count = inputShape.reduce(1, *)
+        let count = try Tensor.checkedCount(inputShape)
         let known = targetShape.filter { $0 != -1 }.reduce(1, *)
         var shape = targetShape
-        if let wildcard = shape.firstIndex(of: -1), known > 0, count % known == 0 {
+        if let wildcard = shape.firstIndex(of: -1), count % known == 0 {
             shape[wildcard] = count / known
         }
-        guard shape.reduce(1, *) == count, !shape.contains(-1) else {
-            throw EngineError.layerInputShape(layer: name, expected: "\(count == 0 ? "a" : "an") input of \(known) values (for \(shapeText(targetShape)))",
-                                              found: inputShape)
+        guard !shape.contains(-1), shape.reduce(1, *) == count else {
+            let needs = targetShape.contains(-1) ? "a multiple of \(known) values" : "\(known) values"
+            throw EngineError.invalidModel("layer '\(name)' cannot reshape an input of shape \(shapeText(inputShape)) "
+                                           + "(\(count) values per example) to \(shapeText(targetShape)), which needs \(needs)")
         }
         return shape
     }
@@ -81,6 +84,7 @@ public final class Input: Layer {
         guard shape.allSatisfy({ $0 > 0 }) else {
             throw EngineError.invalidShape(shape, reason: "an input shape has positive sizes (without the batch axis)")
         }
+        _ = try Tensor.checkedCount(shape, what: "an input of shape \(shapeText(shape)) per example")
         self.shape = shape
     }
 

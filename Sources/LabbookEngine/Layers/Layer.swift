@@ -14,7 +14,7 @@ public protocol Layer: AnyObject {
     /// The per-example output shape for a per-example input shape, or an error naming both.
     func outputShape(forInput inputShape: [Int]) throws -> [Int]
     /// How many weights `build` will create for this input shape (checked against the budget
-    /// before anything is allocated).
+    /// before anything is allocated); `Int.max` for a count that does not fit in an Int.
     func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int)
     /// Creates and initialises the weights; `stream(name)` gives the weight's random stream.
     func build(inputShape: [Int], stream: (String) -> RandomStream) throws

@@ -39,7 +39,7 @@ extension Sequential {
                     if label == label.rounded(), abs(label) < 1e9 {
                         throw EngineError.labelOutOfRange(label: Int(label), classes: classes)
                     }
-                    throw EngineError.invalidArgument("labels must be whole class indices; found \(label)")
+                    throw EngineError.invalidArgument("labels must be whole class indices; found \(label.isNaN ? "NaN" : wholeText(Double(label)))")
                 }
             }
         } else if Array(y.shape.dropFirst()) != output {

@@ -1,16 +1,15 @@
 extension Sequential {
     /// Keras's `evaluate`: the loss (with weight penalties) and each metric over `x`/`y`, in
-    /// inference mode, in batches of `batchSize` (32 when nil); the values do not depend on
-    /// the batch size beyond float rounding.
+    /// inference mode, in batches of `batchSize` (32 when nil, the whole data when larger); the
+    /// values do not depend on the batch size beyond float rounding.
     public func evaluate(_ x: Tensor, _ y: Tensor, batchSize: Int? = nil) throws -> Logs {
         guard loss != nil else {
             throw EngineError.invalidModel("the model must be compiled before evaluate: call model.compile(optimizer:loss:metrics:)")
         }
         try checkSameLength(x, y)
         try prepare(for: x)
-        let batchSize = batchSize ?? 32
-        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
-        try checkTargets(y, batch: min(batchSize, max(1, x.shape[0])))
+        let batchSize = try Sequential.batchSize(batchSize, examples: x.shape[0])
+        try checkTargets(y, batch: batchSize)
         return try evaluateLogs(x, y, batchSize: batchSize)
     }
 
@@ -46,12 +45,11 @@ extension Sequential {
     }
 
     /// Keras's `predict`: the model's outputs for `x`, in inference mode, in batches of
-    /// `batchSize` (32 when nil).
+    /// `batchSize` (32 when nil, the whole data when larger).
     public func predict(_ x: Tensor, batchSize: Int? = nil) throws -> Tensor {
         guard x.rank > 0 else { throw EngineError.invalidArgument("predict needs a batch of inputs, not a scalar") }
         try prepare(for: x)
-        let batchSize = batchSize ?? 32
-        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        let batchSize = try Sequential.batchSize(batchSize, examples: x.shape[0])
         let samples = x.shape[0]
         let result = try Tensor(zeros: [samples] + (outputShapes.last ?? inputShape ?? []))
         let rowSize = result.rowSize

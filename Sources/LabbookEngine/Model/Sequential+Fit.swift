@@ -4,7 +4,8 @@ extension Sequential {
     /// Keras's `fit`: trains for epochs `initialEpoch..<epochs` on `x`/`y` in batches of
     /// `batchSize` (32 when nil), shuffling every epoch unless `shuffle` is false, with
     /// validation on `validationData` or on the last `validationSplit` of the data (taken
-    /// before shuffling). Reported training metrics are the running means over the epoch's
+    /// before shuffling). A batch size larger than the data is the whole data, as in Keras.
+    /// Reported training metrics are the running means over the epoch's
     /// batches, as Keras reports them; a second call continues from the current weights and
     /// optimizer state.
     public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int? = nil,
@@ -14,17 +15,21 @@ extension Sequential {
         guard let optimizer, let loss else {
             throw EngineError.invalidModel("the model must be compiled before fit: call model.compile(optimizer:loss:metrics:)")
         }
-        let batchSize = batchSize ?? 32
-        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
         guard epochs >= 0, initialEpoch >= 0 else { throw EngineError.invalidArgument("epochs must not be negative") }
         guard validationSplit >= 0, validationSplit < 1 else {
             throw EngineError.invalidArgument("validationSplit must be in [0, 1), not \(validationSplit)")
         }
         try checkSameLength(x, y)
+        let batchSize = try Sequential.batchSize(batchSize, examples: x.shape[0])
         var trainX = x, trainY = y
         var validation = validationData
         if validationSplit > 0 && validation == nil {
             let splitAt = Int((Double(x.shape[0]) * (1 - validationSplit)).rounded(.up))
+            guard splitAt < x.shape[0] else {
+                // Keras's train_validation_split refuses a split that leaves no validation data.
+                throw EngineError.invalidArgument("validationSplit \(validationSplit) of \(x.shape[0]) examples leaves "
+                                                  + "no validation examples; use a larger validationSplit or more data")
+            }
             validation = (try x.slice(splitAt..<x.shape[0]), try y.slice(splitAt..<y.shape[0]))
             trainX = try x.slice(0..<splitAt)
             trainY = try y.slice(0..<splitAt)
@@ -100,6 +105,15 @@ extension Sequential {
         }
         for callback in callbacks { try callback.trainingEnded(logs: lastLogs) }
         return history
+    }
+
+    /// The batch size to use: `requested` (32 when nil), positive, and at most the number of
+    /// examples (a larger one is the whole data, as Keras takes it), so that batch arithmetic
+    /// never overflows.
+    static func batchSize(_ requested: Int?, examples: Int) throws -> Int {
+        let batchSize = requested ?? 32
+        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        return min(batchSize, max(1, examples))
     }
 
     func checkSameLength(_ x: Tensor, _ y: Tensor) throws {

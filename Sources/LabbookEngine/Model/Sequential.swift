@@ -57,6 +57,10 @@ public final class Sequential {
         let base = layer.baseName
         let same = layers.filter { $0.baseName == base }.count
         layer.name = same == 0 ? base : "\(base)_\(same)"
+        if isBuilt {
+            var total = countParams()
+            _ = try checkBudget(of: layer, inputShape: outputShapes.last ?? inputShape ?? [], total: &total)
+        }
         layers.append(layer)
         if layers.count == 1, inputShape == nil, let declared = layer.declaredInputShape {
             inputShape = declared
@@ -69,8 +73,8 @@ public final class Sequential {
         }
     }
 
-    /// Builds every layer for a per-example input shape, after checking every shape and the
-    /// parameter budget.
+    /// Builds every layer for a per-example input shape, after checking every shape against
+    /// `Tensor.elementLimit` and the weights against `parameterLimit`.
     public func build(inputShape: [Int]) throws {
         if isBuilt {
             guard inputShape == self.inputShape else {
@@ -79,16 +83,11 @@ public final class Sequential {
             }
             return
         }
+        _ = try Tensor.checkedCount(inputShape, what: "an input of shape \(shapeText(inputShape)) per example")
         var shape = inputShape
         var total = 0
         for layer in layers {
-            let (trainable, nonTrainable) = layer.parameterCount(forInput: shape)
-            total = total.addingReportingOverflow(trainable).partialValue.addingReportingOverflow(nonTrainable).partialValue
-            if trainable == Int.max || total > Sequential.parameterLimit {
-                throw EngineError.tooLarge(what: "the model (at layer '\(layer.name)')",
-                                           elements: max(total, trainable), limit: Sequential.parameterLimit)
-            }
-            shape = try layer.outputShape(forInput: shape)
+            shape = try checkBudget(of: layer, inputShape: shape, total: &total)
         }
         self.inputShape = inputShape
         outputShapes = []
@@ -108,6 +107,21 @@ public final class Sequential {
         } else {
             try build(inputShape: Array(x.shape.dropFirst()))
         }
+    }
+
+    /// Adds `layer`'s weights for `inputShape` to `total` and returns its output shape, after
+    /// checking both against their limits: a typo such as `Dense(Int.max)` is an error before
+    /// anything is allocated, and no size from a notebook overflows.
+    private func checkBudget(of layer: Layer, inputShape: [Int], total: inout Int) throws -> [Int] {
+        let (trainable, nonTrainable) = layer.parameterCount(forInput: inputShape)
+        let sum = trainable == .max || nonTrainable == .max ? nil : Checked.sum(total, trainable, nonTrainable)
+        guard let sum, sum <= Sequential.parameterLimit else {
+            throw EngineError.tooLarge(what: "the model (at layer '\(layer.name)')", elements: sum, limit: Sequential.parameterLimit)
+        }
+        total = sum
+        let output = try layer.outputShape(forInput: inputShape)
+        _ = try Tensor.checkedCount(output, what: "the output of layer '\(layer.name)' (\(shapeText(output)) per example)")
+        return output
     }
 
     @discardableResult
@@ -144,7 +158,7 @@ public final class Sequential {
                                            + "not \(shapeText(weight.shape))")
         }
         for (parameter, weight) in zip(parameters, weights) {
-            parameter.value = weight.asType(.float32).copied()
+            parameter.value = try weight.asType(.float32).copied()
         }
     }
 }

@@ -10,6 +10,21 @@ public enum LearningRate: Codable, Equatable, Sendable {
     /// linear warm-up to `warmupTarget` over `warmupSteps`, as Keras 3's `CosineDecay`).
     case cosineDecay(initial: Double, decaySteps: Int, alpha: Double = 0, warmupTarget: Double? = nil, warmupSteps: Int = 0)
 
+    /// The schedule itself, or an error for step counts Keras also refuses (`decaySteps` that
+    /// is not positive) or that make no sense (negative `warmupSteps`).
+    public func checked() throws -> LearningRate {
+        switch self {
+        case .constant:
+            break
+        case let .exponentialDecay(_, decaySteps, _, _), let .cosineDecay(_, decaySteps, _, _, _):
+            guard decaySteps > 0 else { throw EngineError.invalidArgument("decaySteps must be positive, not \(decaySteps)") }
+        }
+        if case let .cosineDecay(_, _, _, _, warmupSteps) = self, warmupSteps < 0 {
+            throw EngineError.invalidArgument("warmupSteps must not be negative, not \(warmupSteps)")
+        }
+        return self
+    }
+
     /// The rate at optimizer step `step` (counted from 0, Keras's `iterations`).
     public func value(atStep step: Int) -> Double {
         switch self {

@@ -6,6 +6,6 @@ extension Optimizer {
         guard saved.allSatisfy({ $0.count == slotNames.count }) else {
             throw EngineError.data("a saved \(kerasName) optimizer has \(saved.first?.count ?? 0) slots per weight, not \(slotNames.count)")
         }
-        slots = saved.map { $0.map { $0.asType(.float32).copied() } }
+        slots = try saved.map { try $0.map { try $0.asType(.float32).copied() } }
     }
 }

@@ -14,6 +14,8 @@ public struct OptimizerSpec: Codable, Equatable, Sendable {
     /// A new optimizer with these settings and step count (its slots are restored separately).
     public func makeOptimizer() throws -> Optimizer {
         func value(_ key: String, _ fallback: Double) -> Double { config[key] ?? fallback }
+        // A saved file is input like any other: its schedule gets the checks a notebook's does.
+        let learningRate = try learningRate.checked()
         let optimizer: Optimizer
         switch name {
         case "sgd":

@@ -63,6 +63,11 @@ enum SafeTensorsMessage {
         invalid(file, "bytes \(from)..<\(to) of the data section, before tensor \"\(name)\", belong to no tensor")
     }
 
+    static func int32OutOfRange(_ file: String, _ name: String, value: Int32) -> EngineError {
+        .data("\(file): tensor \"\(name)\" holds the int32 value \(value), which labbook's int32 tensors cannot hold "
+            + "exactly (\(DType.int32.rangeText))")
+    }
+
     static func unusedData(_ file: String, bytes: Int) -> EngineError {
         invalid(file, "the last \(bytes) bytes of the data section belong to no tensor")
     }

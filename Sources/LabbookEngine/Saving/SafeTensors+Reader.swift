@@ -160,7 +160,13 @@ extension SafeTensors {
                         UnsafeMutableRawPointer(target.baseAddress!).copyMemory(from: source, byteCount: count * 4)
                     case .I32:
                         for i in 0..<count {
-                            target[i] = Float(Int32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+                            let value = Int32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))
+                            // Checked here, so that the message names the value as stored (a value
+                            // beyond the range still rounds to one beyond it).
+                            guard DType.int32.holds(Float(value)) else {
+                                throw SafeTensorsMessage.int32OutOfRange(file, info.name, value: value)
+                            }
+                            target[i] = Float(value)
                         }
                     case .U8:
                         let bytes = source.assumingMemoryBound(to: UInt8.self)

@@ -69,7 +69,8 @@ extension Sequential {
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
-                throw EngineError.data("\(path): the model's '\(key)' cannot be read (\(error))")
+                // Not Swift's DecodingError dump: the student can only re-save the model.
+                throw EngineError.data("\(path): the model's '\(key)' cannot be read (it is damaged or was not written by labbook)")
             }
         }
         let architecture = try decode(Architecture.self, "architecture")
@@ -85,7 +86,7 @@ extension Sequential {
                 guard let tensor = file[key], tensor.shape == parameter.value.shape else {
                     throw EngineError.data("\(path): weight '\(key)' is missing or has the wrong shape")
                 }
-                parameter.value = tensor.asType(.float32).copied()
+                parameter.value = try tensor.asType(.float32).copied()
             }
         }
         if file.metadata["compile"] != nil {

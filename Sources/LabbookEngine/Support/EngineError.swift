@@ -13,10 +13,19 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case labelOutOfRange(label: Int, classes: Int)
     /// The loss became NaN or infinite.
     case nonFiniteLoss(epoch: Int, batch: Int)
-    /// More memory than the budget allows.
-    case tooLarge(what: String, elements: Int, limit: Int)
+    /// More memory than the budget allows; `elements` is nil when the count does not even fit
+    /// in an Int (`Tensor(zeros: [Int.max, 2])`).
+    case tooLarge(what: String, elements: Int?, limit: Int)
     /// A subscript outside the axis.
     case indexOutOfRange(index: Int, axis: Int, size: Int)
+    /// A value that an integer dtype cannot hold: outside its range, not whole, or not finite;
+    /// `hint` says what to do instead.
+    case valueDoesNotFit(Double, dtype: DType, hint: String? = nil)
+    /// Integer arithmetic whose result leaves the range its dtype holds exactly.
+    case integerOverflow(operation: String, result: Double, dtype: DType)
+    /// A reduction without an identity (`max`, `min`, `argmax`) over no elements, as NumPy
+    /// refuses it; `axis` is nil for the whole tensor.
+    case emptyReduction(String, shape: [Int], axis: Int?)
     /// An argument outside its domain (`rate` of Dropout, a negative epoch count, ...).
     case invalidArgument(String)
     /// `fit`/`evaluate`/`predict` before `compile`, weights of another shape, and similar misuse.
@@ -45,8 +54,23 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .nonFiniteLoss(epoch, batch):
             return "the loss became NaN or infinite in epoch \(epoch + 1), batch \(batch + 1); "
                 + "try a smaller learning rate, or normalise the inputs"
-        case let .tooLarge(what, elements, limit):
+        case let .tooLarge(what, elements?, limit):
             return "\(what) would need \(elements) values, more than the limit of \(limit)"
+        case let .tooLarge(what, nil, limit):
+            return "\(what) would need more than \(Int.max) values, far more than the limit of \(limit)"
+        case let .valueDoesNotFit(value, dtype, hint):
+            let problem = value.isFinite
+                ? "value \(wholeText(value)) does not fit in \(dtype) (\(dtype.rangeText))"
+                : "\(value.isNaN ? "NaN" : value < 0 ? "-inf" : "inf") cannot be converted to \(dtype)"
+            return problem + (hint.map { "; \($0)" } ?? "")
+        case let .integerOverflow(operation, result, dtype):
+            return "\(dtype) \(operation) gives \(wholeText(result)), which does not fit in \(dtype) (\(dtype.rangeText)); "
+                + "convert first with .asType(.float32)"
+        case let .emptyReduction(operation, shape, axis):
+            let call = axis.map { "\(operation)(axis: \($0))" } ?? "\(operation)()"
+            let what = axis.map { "axis \($0) of a tensor of shape \(shapeText(shape)) is empty" }
+                ?? "the tensor of shape \(shapeText(shape)) is empty"
+            return "\(call) has no value: \(what), and max, min and argmax need at least one element"
         case let .indexOutOfRange(index, axis, size):
             return "index \(index) is out of range for axis \(axis) of size \(size)"
         case let .invalidArgument(message), let .invalidModel(message), let .data(message):
@@ -55,6 +79,13 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "interrupted"
         }
     }
+}
+
+/// A number as messages write it: `300`, `2147483648`, `0.5` (no `.0` on whole numbers), and
+/// a tensor's Float32 value with Float32's digits (`1e+30`).
+func wholeText(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e18 { return String(Int64(value)) }
+    return Double(Float(value)) == value ? "\(Float(value))" : "\(value)"
 }
 
 /// `[64, 28, 10]`, the way shapes are written in every message.

@@ -53,8 +53,24 @@ extension Tensor {
         return result
     }
 
-    /// `a op b` element-wise, broadcasting.
+    /// `a op b` element-wise, broadcasting. An integer result that leaves the range its dtype
+    /// holds exactly is an error (see `DType`), never a silent wrap-around.
     public static func elementwise(_ a: Tensor, _ b: Tensor, _ op: ElementwiseOperation) throws -> Tensor {
+        let result = try unchecked(a, b, op)
+        if result.dtype.isInteger && !op.isComparison {
+            let dtype = result.dtype
+            try result.withUnsafeBufferPointer { values in
+                // Float32 rounding is monotonic and 2^24 is exact, so a true result beyond the
+                // range (±(2^24 − 1)) rounds to one beyond it too: it is always caught.
+                for value in values where !dtype.holds(value) {
+                    throw EngineError.integerOverflow(operation: op.rawValue, result: Double(value), dtype: dtype)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func unchecked(_ a: Tensor, _ b: Tensor, _ op: ElementwiseOperation) throws -> Tensor {
         guard let shape = broadcastShape(a.shape, b.shape) else {
             throw EngineError.shapesDoNotBroadcast(a.shape, b.shape, operation: op.rawValue)
         }
@@ -111,10 +127,16 @@ extension Tensor {
     }
 
     /// `tensor op scalar` (or `scalar op tensor` when `scalarFirst`); a Double scalar makes the
-    /// result `float32`, an Int scalar keeps integer tensors integer.
+    /// result `float32`, an Int scalar keeps integer tensors integer, and must then be one that
+    /// `int32` holds exactly.
     public static func elementwise(_ t: Tensor, scalar: Double, isInteger: Bool, _ op: ElementwiseOperation,
                                    scalarFirst: Bool = false) throws -> Tensor {
-        let s = Tensor(scalar: Float(scalar), dtype: isInteger ? .int32 : .float32)
+        let integral = isInteger && t.dtype.isInteger
+        if integral, !(Double(Float(scalar)) == scalar && DType.int32.holds(Float(scalar))) {
+            throw EngineError.valueDoesNotFit(scalar, dtype: .int32,
+                                              hint: "write it as a Double, or convert the tensor first with .asType(.float32)")
+        }
+        let s = Tensor(scalar: Float(scalar), dtype: integral ? .int32 : .float32)
         return try scalarFirst ? elementwise(s, t, op) : elementwise(t, s, op)
     }
 

@@ -2,20 +2,25 @@
 /// index order, so results are exact to Float32 and never depend on threading.
 public enum Reduction: String, Sendable {
     case sum, mean, min, max, std
+
+    /// Min and max have no identity: NumPy refuses them over no elements.
+    var needsAnElement: Bool { self == .min || self == .max }
 }
 
 extension Tensor {
-    /// The reduction of every element, as a Double (NaN for the mean/min/max/std of nothing).
-    public func reduce(_ kind: Reduction) -> Double {
-        withUnsafeBufferPointer { reduceRun(kind, $0.baseAddress!, count: $0.count, stride: 1) }
+    /// The reduction of every element, as a Double. As in NumPy, the sum of nothing is 0, its
+    /// mean and std are NaN, and its min and max (which have no identity) are an error.
+    public func reduce(_ kind: Reduction) throws -> Double {
+        if count == 0 && kind.needsAnElement { throw EngineError.emptyReduction(kind.rawValue, shape: shape, axis: nil) }
+        return withUnsafeBufferPointer { reduceRun(kind, $0.baseAddress!, count: $0.count, stride: 1) }
     }
 
-    /// The reduction along `axis` (negative counts from the end), removing that axis.
+    /// The reduction along `axis` (negative counts from the end), removing that axis; min and
+    /// max along an empty axis are an error, as in NumPy. The int32 sum of an integer tensor
+    /// must stay in the range int32 holds exactly.
     public func reduce(_ kind: Reduction, axis: Int) throws -> Tensor {
-        let axis = axis < 0 ? axis + rank : axis
-        guard axis >= 0, axis < rank else {
-            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
-        }
+        let axis = try checkedAxis(axis)
+        if shape[axis] == 0 && kind.needsAnElement { throw EngineError.emptyReduction(kind.rawValue, shape: shape, axis: axis) }
         var newShape = shape
         newShape.remove(at: axis)
         let outer = shape[..<axis].reduce(1, *)
@@ -32,7 +37,23 @@ extension Tensor {
                 }
             }
         }
+        if result.dtype == .int32 {
+            try result.withUnsafeBufferPointer { sums in
+                for sum in sums where !DType.int32.holds(sum) {
+                    throw EngineError.integerOverflow(operation: "sum", result: Double(sum), dtype: .int32)
+                }
+            }
+        }
         return result
+    }
+
+    /// `axis` counted from 0 (a negative one from the end), or an error when out of range.
+    private func checkedAxis(_ axis: Int) throws -> Int {
+        let resolved = axis < 0 ? axis &+ rank : axis
+        guard resolved >= 0, resolved < rank else {
+            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
+        }
+        return resolved
     }
 
     private func reduceRun(_ kind: Reduction, _ p: UnsafePointer<Float>, count: Int, stride: Int) -> Double {
@@ -64,19 +85,22 @@ extension Tensor {
         }
     }
 
-    /// The flat index of the largest element (the first one on ties, as NumPy).
+    /// The flat index of the largest element (the first one on ties, as NumPy); an error for
+    /// an empty tensor.
     public func argmax() throws -> Int {
-        guard count > 0 else { throw EngineError.invalidArgument("argmax of an empty tensor") }
+        guard count > 0 else { throw EngineError.emptyReduction("argmax", shape: shape, axis: nil) }
         return withUnsafeBufferPointer { Tensor.argmaxRun($0.baseAddress!, count: $0.count, stride: 1) }
     }
 
-    /// The index of the largest element along `axis`, as an `int32` tensor without that axis.
+    /// The index of the largest element along `axis`, as an `int32` tensor without that axis;
+    /// an error along an empty axis, or one too long for int32 to index exactly.
     public func argmax(axis: Int) throws -> Tensor {
-        let axis = axis < 0 ? axis + rank : axis
-        guard axis >= 0, axis < rank else {
-            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
+        let axis = try checkedAxis(axis)
+        guard shape[axis] > 0 else { throw EngineError.emptyReduction("argmax", shape: shape, axis: axis) }
+        guard DType.int32.holds(Float(shape[axis] - 1)) else {
+            throw EngineError.valueDoesNotFit(Double(shape[axis] - 1), dtype: .int32,
+                                              hint: "argmax() of the whole tensor gives its indices as Ints")
         }
-        guard shape[axis] > 0 else { throw EngineError.invalidArgument("argmax along an empty axis") }
         var newShape = shape
         newShape.remove(at: axis)
         let outer = shape[..<axis].reduce(1, *)

@@ -1,13 +1,3 @@
-/// The element type a tensor carries. Every tensor stores Float32; the integer dtypes mark data
-/// that came in as integers (IDX images and labels are `uint8`, as Keras's `load_data` gives
-/// them), so that indexing one element gives an Int and printing shows integers.
-public enum DType: String, Sendable, CaseIterable {
-    case float32, int32, uint8
-
-    /// Whether elements are whole numbers.
-    public var isInteger: Bool { self != .float32 }
-}
-
 /// An n-dimensional array of Float32, contiguous and row-major, with value semantics (copy on
 /// write). Slicing along the first axis makes a view that shares memory until either side is
 /// written.
@@ -35,6 +25,7 @@ public struct Tensor {
     }
 
     /// A tensor holding `values` in row-major order; `shape` defaults to `[values.count]`.
+    /// Throws when an integer `dtype` cannot hold one of the values (see `DType`).
     public init(_ values: [Float], shape: [Int]? = nil, dtype: DType = .float32) throws {
         let shape = shape ?? [values.count]
         let count = try Tensor.checkedCount(shape)
@@ -43,12 +34,15 @@ public struct Tensor {
         }
         self = try Tensor(zeros: shape, dtype: dtype)
         values.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: count) }
+        try checkValuesFitDType(hint: "use float32 for larger numbers")
     }
 
     /// A tensor with the given shape, filled by `body` through a pointer to its elements.
+    /// Throws when an integer `dtype` cannot hold one of the values written.
     public init(shape: [Int], dtype: DType = .float32, filling body: (UnsafeMutableBufferPointer<Float>) throws -> Void) throws {
         self = try Tensor(zeros: shape, dtype: dtype)
         try body(UnsafeMutableBufferPointer(start: storage.pointer, count: count))
+        try checkValuesFitDType()
     }
 
     init(uncheckedShape shape: [Int], dtype: DType, storage: TensorStorage, offset: Int) {
@@ -59,16 +53,12 @@ public struct Tensor {
     }
 
     /// The element count of `shape`, or an error for negative or overflowing sizes.
-    static func checkedCount(_ shape: [Int]) throws -> Int {
-        var count = 1
-        for size in shape {
-            guard size >= 0 else { throw EngineError.invalidShape(shape, reason: "sizes cannot be negative") }
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, product <= elementLimit else {
-                throw EngineError.tooLarge(what: "a tensor of shape \(shapeText(shape))",
-                                           elements: overflow ? Int.max : product, limit: elementLimit)
-            }
-            count = product
+    /// `what` names the tensor in the error (a layer's output, an input shape).
+    static func checkedCount(_ shape: [Int], what: String? = nil) throws -> Int {
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw EngineError.invalidShape(shape, reason: "sizes cannot be negative") }
+        let count = Checked.product(shape)
+        guard let count, count <= elementLimit else {
+            throw EngineError.tooLarge(what: what ?? "a tensor of shape \(shapeText(shape))", elements: count, limit: elementLimit)
         }
         return count
     }
@@ -108,8 +98,11 @@ public struct Tensor {
     public func reshaped(to newShape: [Int]) throws -> Tensor {
         var newShape = newShape
         if let wildcard = newShape.firstIndex(of: -1) {
-            let known = newShape.enumerated().filter { $0.offset != wildcard }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0 else {
+            var others = newShape
+            others.remove(at: wildcard)
+            guard !others.contains(-1) else { throw EngineError.invalidShape(newShape, reason: "only one size can be -1") }
+            guard others.allSatisfy({ $0 >= 0 }) else { throw EngineError.invalidShape(newShape, reason: "sizes cannot be negative") }
+            guard let known = Checked.product(others), known > 0, count % known == 0 else {
                 throw EngineError.invalidShape(newShape, reason: "\(count) values cannot be arranged in it")
             }
             newShape[wildcard] = count / known
@@ -120,12 +113,20 @@ public struct Tensor {
         return Tensor(uncheckedShape: newShape, dtype: dtype, storage: storage, offset: offset)
     }
 
-    /// The same values as another dtype (`.float32` for computation); integer dtypes round.
-    public func asType(_ newType: DType) -> Tensor {
+    /// The same values as another dtype (`.float32` for computation). To an integer dtype,
+    /// values are truncated toward zero as NumPy's `astype` does, and NaN, infinities and values
+    /// outside the dtype's range are an error rather than wrapped around (see `DType`).
+    public func asType(_ newType: DType) throws -> Tensor {
         guard newType != dtype else { return self }
         var result = self
         result.dtype = newType
-        if newType.isInteger && !dtype.isInteger {
+        guard newType.isInteger else { return result }
+        try withUnsafeBufferPointer { values in
+            for value in values where !newType.holds(value.rounded(.towardZero)) {
+                throw EngineError.valueDoesNotFit(Double(value), dtype: newType)
+            }
+        }
+        if !dtype.isInteger {
             result.withUnsafeMutableBufferPointer { buffer in
                 for i in buffer.indices { buffer[i] = buffer[i].rounded(.towardZero) }
             }

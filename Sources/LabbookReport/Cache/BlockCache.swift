@@ -213,7 +213,8 @@ public struct BlockCache {
         do {
             return .success(try JSONDecoder().decode(File.self, from: data))
         } catch {
-            return .failure(Failure(CacheMessages.unreadable(path, error.localizedDescription)))
+            let reason = error is DecodingError ? "it is damaged or not a labbook cache" : SystemErrorText.describe(error)
+            return .failure(Failure(CacheMessages.unreadable(path, reason)))
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// One side of a diff: the parts of a `results.json` that `labbook diff` compares, decoded with
 /// `Codable` under the field names of notebook.md. Fields it does not compare are not read, so
-/// a report with more fields (a newer writer of the same format) still decodes.
+/// a report with more fields (a newer writer of the same format) still decodes. Reading one
+/// from disk is `load(path:)` (DiffInput+Load.swift).
 public struct DiffInput: Equatable, Sendable, Decodable {
     public struct Engine: Equatable, Sendable, Decodable {
         public var version: String
@@ -56,8 +57,8 @@ public struct DiffInput: Equatable, Sendable, Decodable {
 
         init(_ container: KeyedDecodingContainer<AnyKey>, skipping: Set<String>) throws {
             values = try container.allKeys.filter { !skipping.contains($0.stringValue) }.map { key in
-                (key.stringValue, try container.decodeIfPresent(Double.self, forKey: key) ?? .nan)
-            }.sorted { MetricKind.order($0.name) < MetricKind.order($1.name) }
+                (name: key.stringValue, value: try container.decodeIfPresent(Double.self, forKey: key) ?? .nan)
+            }.sortedByMetricOrder(\.name)
         }
 
         public subscript(name: String) -> Double? { values.first { $0.name == name }?.value }
@@ -117,9 +118,15 @@ public struct DiffInput: Equatable, Sendable, Decodable {
         case format, engine, notebook, blocks, questions, inline
     }
 
+    /// The `format` field is checked before anything else, so another version is reported as
+    /// such, not as a field that does not decode; JSON that is not an object or has no format
+    /// is not a labbook report at all.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        format = try c.decode(Int.self, forKey: .format)
+        guard let c = try? decoder.container(keyedBy: CodingKeys.self) else { throw NotAReport("its JSON is not an object") }
+        guard c.contains(.format) else { throw NotAReport("results.json has no \"format\" field") }
+        guard let format = try? c.decode(Int.self, forKey: .format) else { throw NotAReport("its \"format\" is not a whole number") }
+        guard format == ResultsJSON.format else { throw OtherFormat(found: format) }
+        self.format = format
         engine = try c.decode(Engine.self, forKey: .engine)
         notebook = try c.decode(NotebookInfo.self, forKey: .notebook)
         blocks = try c.decode([Block].self, forKey: .blocks)
@@ -134,68 +141,4 @@ struct AnyKey: CodingKey {
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-/// Why a side of the diff could not be read: exit status 2, with a one-line message.
-public enum DiffInputError: Error, Equatable, CustomStringConvertible {
-    case missing(String)
-    case unreadable(String, reason: String)
-    case malformed(String, reason: String)
-    case notAReport(String)
-    case formatVersion(String, found: Int)
-
-    public var description: String {
-        switch self {
-        case .missing(let path): "\(path): no such file or folder"
-        case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))"
-        case .malformed(let path, let reason): "\(path): not valid JSON (\(reason))"
-        case .notAReport(let path): "\(path): not a labbook report (results.json has no \"format\" field)"
-        case .formatVersion(let path, let found):
-            "\(path): results.json format \(found), but this labbook reads format \(ResultsJSON.format); re-render it with this version"
-        }
-    }
-}
-
-extension DiffInput {
-    /// Reads `path`: a report folder (its `results.json`) or a results.json file.
-    public static func load(path: String) throws(DiffInputError) -> DiffInput {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
-        let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent("results.json") : path
-        guard FileManager.default.fileExists(atPath: file) else { throw .missing(file) }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw .unreadable(file, reason: (error as NSError).localizedDescription)
-        }
-        return try decode(data, path: file)
-    }
-
-    /// Decodes the bytes of a results.json; `path` names it in messages. The `format` field is
-    /// checked before anything else, so another version is reported as such, not as a field
-    /// that does not decode.
-    public static func decode(_ data: Data, path: String) throws(DiffInputError) -> DiffInput {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw .malformed(path, reason: "the bytes do not parse as JSON")
-        }
-        guard let dictionary = object as? [String: Any], let formatValue = dictionary["format"] else { throw .notAReport(path) }
-        guard let format = formatValue as? Int else { throw .notAReport(path) }
-        guard format == ResultsJSON.format else { throw .formatVersion(path, found: format) }
-        do { return try JSONDecoder().decode(DiffInput.self, from: data) } catch {
-            throw .malformed(path, reason: describe(error))
-        }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func at(_ path: [CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing \(at(context.codingPath + [key]))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "unexpected value at \(at(context.codingPath))"
-        case .dataCorrupted(let context): return "corrupted at \(at(context.codingPath))"
-        @unknown default: return "\(error)"
-        }
-    }
 }

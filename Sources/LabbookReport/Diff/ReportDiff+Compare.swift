@@ -18,11 +18,16 @@ extension ReportDiff {
             }
         }
         let newBlocks = Self.keyed(new.blocks, by: \.label)
+        // For each new block, the old index of the next matched block after it (one pass from
+        // the end, so that many added blocks cost linear time, not quadratic).
+        var nextMatches = [Int](repeating: oldBlocks.count, count: newBlocks.count)
+        for position in newBlocks.indices.dropLast().reversed() {
+            nextMatches[position] = oldIndex[newBlocks[position + 1].key] ?? nextMatches[position + 1]
+        }
         for (position, (key, newBlock)) in newBlocks.enumerated() {
             guard let index = oldIndex[key] else {
                 // Removed blocks that stood before the next matched one come first, as in a unified diff.
-                let nextMatch = newBlocks[(position + 1)...].lazy.compactMap { oldIndex[$0.key] }.first ?? oldBlocks.count
-                emitRemoved(upTo: nextMatch)
+                emitRemoved(upTo: nextMatches[position])
                 blocks.append(BlockChange(label: newBlock.label, kind: .added, oldStatus: nil, newStatus: newBlock.status))
                 continue
             }
@@ -55,8 +60,8 @@ extension ReportDiff {
                 runsOnlyIn.append((new.label, run, i < old.evaluations.count ? .old : .new))
                 continue
             }
-            let (o, n) = (old.evaluations[i], new.evaluations[i])
-            for name in Self.union(o.names, n.names) {
+            let (o, n) = (Self.lookup(old.evaluations[i]), Self.lookup(new.evaluations[i]))
+            for name in Self.union(Array(o.keys), Array(n.keys)) {
                 let tolerance = tolerances.tolerance(for: name)
                 var row = MetricRow(block: new.label, run: run, metric: name, tolerance: tolerance)
                 if let a = o[name], let b = n[name] {
@@ -76,17 +81,15 @@ extension ReportDiff {
     }
 
     private mutating func compareFit(_ old: DiffInput.Fit, _ new: DiffInput.Fit, block: String, run: Run, tolerances: Tolerances) {
-        let oldNames = Self.union(old.epochs.flatMap(\.metrics.names), [])
-        let newNames = Self.union(new.epochs.flatMap(\.metrics.names), [])
-        let names = Self.union(oldNames, newNames)
+        let oldSeries = Self.series(old), newSeries = Self.series(new)
+        let names = Self.union(Array(oldSeries.keys), Array(newSeries.keys))
         curves.append(Curves(block: block, run: run, metrics: names.map { name in
-            Curves.Metric(name: name, old: old.epochs.compactMap { e in e.metrics[name].map { (e.epoch, $0) } },
-                          new: new.epochs.compactMap { e in e.metrics[name].map { (e.epoch, $0) } })
+            Curves.Metric(name: name, old: oldSeries[name] ?? [], new: newSeries[name] ?? [])
         }))
         for name in names {
             let tolerance = tolerances.tolerance(for: name)
             var row = MetricRow(block: block, run: run, metric: name, tolerance: tolerance)
-            let a = old.epochs.compactMap { $0.metrics[name] }, b = new.epochs.compactMap { $0.metrics[name] }
+            let a = (oldSeries[name] ?? []).map(\.value), b = (newSeries[name] ?? []).map(\.value)
             if let finalA = a.last, let finalB = b.last {
                 let kind = MetricKind(name)
                 row.final = Change(old: finalA, new: finalB, within: tolerance.allows(old: finalA, new: finalB))
@@ -132,9 +135,24 @@ extension ReportDiff {
         }
     }
 
+    /// Each metric of a fit with its value at every epoch that has it, read in one pass (a
+    /// report with thousands of metrics must not cost a search per metric and epoch).
+    static func series(_ fit: DiffInput.Fit) -> [String: [(epoch: Int, value: Double)]] {
+        var series: [String: [(epoch: Int, value: Double)]] = [:]
+        for epoch in fit.epochs {
+            for (name, value) in epoch.metrics.values { series[name, default: []].append((epoch.epoch, value)) }
+        }
+        return series
+    }
+
+    /// An evaluation's metrics by name (the first of a repeated name).
+    static func lookup(_ metrics: DiffInput.Metrics) -> [String: Double] {
+        Dictionary(metrics.values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The names of both lists once each, in `MetricKind.order`.
     static func union(_ a: [String], _ b: [String]) -> [String] {
-        Array(Set(a + b)).sorted { MetricKind.order($0) < MetricKind.order($1) }
+        Array(Set(a + b)).sortedByMetricOrder { $0 }
     }
 
     static func median(_ values: [Double]) -> Double? {

@@ -3,13 +3,15 @@ import Foundation
 extension ReportDiff {
     /// The diff as plain text for a terminal: a header naming both reports, then one aligned
     /// table per kind of change (empty ones left out), then the verdict. ✓ marks a row within
-    /// tolerance (or a block or expectation now passing), ✗ one beyond.
+    /// tolerance (or a block or expectation now passing), ✗ one beyond. Every text taken from
+    /// the reports goes through `TerminalText.visible`, so none can send escape sequences.
     public var text: String {
         var out = "labbook diff\n"
         out += "  old  \(describe(old))\n"
         out += "  new  \(describe(new))\n"
         if old.notebookSHA256 != new.notebookSHA256 {
-            out += "  the notebooks differ: \(old.notebookPath) \(old.notebookSHA256.prefix(12)) → \(new.notebookPath) \(new.notebookSHA256.prefix(12))\n"
+            let changed = "\(old.notebookPath) \(old.notebookSHA256.prefix(12)) → \(new.notebookPath) \(new.notebookSHA256.prefix(12))"
+            out += "  the notebooks differ: \(TerminalText.visible(changed))\n"
         }
 
         out += "\nMetrics: final and best value of each run, old → new\n"
@@ -103,7 +105,7 @@ extension ReportDiff {
     private func describe(_ side: Side) -> String {
         var text = "\(side.path): engine \(side.engine.version), \(side.engine.blas), \(side.engine.threads) thread\(side.engine.threads == 1 ? "" : "s")"
         if let seed = side.seed { text += ", seed \(seed)" }
-        return text
+        return TerminalText.visible(text)
     }
 
     static func values(_ change: Change?) -> String {
@@ -142,7 +144,7 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.visible)) }
 
     func render() -> String {
         let all = (header.map { [$0] } ?? []) + rows

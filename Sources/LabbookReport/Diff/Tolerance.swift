@@ -69,6 +69,13 @@ public enum MetricKind: Equatable, Sendable {
     }
 }
 
+extension Array {
+    /// Sorted by `MetricKind.order` of each element's name, each key worked out once.
+    func sortedByMetricOrder(_ name: (Element) -> String) -> [Element] {
+        map { (key: MetricKind.order(name($0)), element: $0) }.sorted { $0.key < $1.key }.map(\.element)
+    }
+}
+
 /// The tolerances of one diff: a default per kind of metric and overrides by exact metric name,
 /// built from the `--tolerance` arguments.
 public struct Tolerances: Equatable, Sendable {

@@ -60,8 +60,8 @@ public final class Conv2D: Layer {
 
     public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) {
         let channels = inputShape.count == 3 ? inputShape[2] : 0
-        let (k, overflow) = (window.height * window.width * channels).multipliedReportingOverflow(by: filters)
-        return (overflow ? Int.max : k + (useBias ? filters : 0), 0)
+        let kernel = Checked.product([window.height, window.width, channels, filters])
+        return (kernel.flatMap { Checked.sum($0, useBias ? filters : 0) } ?? .max, 0)
     }
 
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {

@@ -184,27 +184,44 @@ struct PoolingGeometry {
     private let cells: [Int]
     private let starts: [Int]
 
+    /// The most window cells a layer may list (512 MB of indices); a larger geometry is an
+    /// error before it is allocated.
+    static let cellLimit = 1 << 26
+
     init(_ inputShape: [Int], window: Window, layer: String) throws {
-        (rows, columns) = try window.positions(inputShape, layer: layer)
+        let (rows, columns) = try window.positions(inputShape, layer: layer)
+        (self.rows, self.columns) = (rows, columns)
         (height, width, channels) = (inputShape[0], inputShape[1], inputShape[2])
         self.window = window
+        let ys = (0..<rows.count).map { Self.inside($0, window.height, window.strideY, rows, length: inputShape[0]) }
+        let xs = (0..<columns.count).map { Self.inside($0, window.width, window.strideX, columns, length: inputShape[1]) }
+        let total = Checked.product([ys.reduce(0) { $0 + $1.count }, xs.reduce(0) { $0 + $1.count }])
+        guard let total, total <= Self.cellLimit else {
+            throw EngineError.tooLarge(what: "the windows of layer '\(layer)'", elements: total, limit: Self.cellLimit)
+        }
         var cells: [Int] = [], starts: [Int] = []
-        for oy in 0..<rows.count {
-            for ox in 0..<columns.count {
+        cells.reserveCapacity(total)
+        for yRange in ys {
+            for xRange in xs {
                 starts.append(cells.count)
-                for ky in 0..<window.height {
-                    let y = oy * window.strideY - rows.before + ky
-                    guard y >= 0 && y < inputShape[0] else { continue }
-                    for kx in 0..<window.width {
-                        let x = ox * window.strideX - columns.before + kx
-                        if x >= 0 && x < inputShape[1] { cells.append(y * inputShape[1] + x) }
-                    }
+                for y in yRange {
+                    for x in xRange { cells.append(y * inputShape[1] + x) }
                 }
             }
         }
         starts.append(cells.count)
         self.cells = cells
         self.starts = starts
+    }
+
+    /// The input positions along one axis (of `length`) that the window at output position
+    /// `index` covers: clipped to the input first, so that a window of any size costs only the
+    /// cells inside the image.
+    private static func inside(_ index: Int, _ size: Int, _ stride: Int, _ axis: Window.Axis, length: Int) -> Range<Int> {
+        let start = index * stride - axis.before
+        let lower = max(start, 0)
+        let upper = size >= length - start ? length : start + size
+        return lower..<max(lower, upper)
     }
 
     var outputShape: [Int] { [rows.count, columns.count, channels] }

@@ -48,9 +48,11 @@ public struct Window: Equatable, Sendable {
             return Axis(count: (input - size) / stride + 1, before: 0)
         case .same:
             guard input > 0 else { return nil }
-            let count = (input + stride - 1) / stride
-            let total = max((count - 1) * stride + size - input, 0)
-            return Axis(count: count, before: total / 2)
+            // ⌈input / stride⌉ and the padding, written so that no size or stride overflows:
+            // the last window starts at (count − 1)·stride ≤ input − 1.
+            let count = (input - 1) / stride + 1
+            let uncovered = input - (count - 1) * stride
+            return Axis(count: count, before: max(size - uncovered, 0) / 2)
         }
     }
 
