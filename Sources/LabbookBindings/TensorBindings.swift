@@ -6,7 +6,20 @@ import LabbookInterpreter
 extension EngineTypes {
     func registerTensor() {
         let tensor = self.tensor
-        tensor.constructor([Parameter("zeros", .array("Int"), name: "shape")]) { args in try Tensor(zeros: try args.ints(0)) }
+        /// A shape's storage checked against the session's memory budget before it is made (a
+        /// shape the engine refuses is left to its message).
+        func reserve(_ shape: [Int], _ args: Arguments) throws {
+            let (count, overflow) = shape.reduce((1, false)) { acc, n in
+                let (product, o) = acc.0.multipliedReportingOverflow(by: max(0, n))
+                return (product, acc.1 || o)
+            }
+            if !overflow, count <= Int.max / 4 { try args.context.reserveMemory(count * MemoryLayout<Float>.stride) }
+        }
+        tensor.constructor([Parameter("zeros", .array("Int"), name: "shape")]) { args in
+            let shape = try args.ints(0)
+            try reserve(shape, args)
+            return try Tensor(zeros: shape)
+        }
         tensor.constructor([Parameter(nil, .any, name: "values")]) { args in
             guard let t = try Convert.tensor(fromArray: args[0]) ?? tensor.unwrap(args[0]) else {
                 throw NativeError("Tensor(_:) takes an array of numbers, such as [1, 2, 3] or [[1, 2], [3, 4]]")
@@ -16,6 +29,7 @@ extension EngineTypes {
         tensor.conversion { try Convert.tensor(fromArray: $0) }
         tensor.staticMethod("random", [Parameter("normal", .array("Int"), name: "shape"), Parameter("seed", "Int", default: .int(0))]) { args in
             let shape = try args.ints(0)
+            try reserve(shape, args)
             var stream = RandomStream(seed: Convert.seed(try args.int(1)), name: "Tensor.random")
             return tensor.wrap(try Tensor(shape: shape) { b in for i in b.indices { b[i] = Float(stream.normal()) } })
         }
