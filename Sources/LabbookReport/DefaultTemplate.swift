@@ -208,7 +208,7 @@ body.hide-code .cell-code pre { display: none; }
 {{/cell}}
 {{/items}}
 <footer>
-<p>{{words.engine}}: labbook {{engine.version}} · {{engine.blas}} · {{engine.threads}} {{words.threads}} · {{words.seed}} {{seed}}</p>
+<p>{{words.engine}}: labbook {{engine.version}} · {{engine.blas}} · {{engine.threads}} {{words.threads}} · {{engine.reproducibility}} · {{words.seed}} {{seed}}</p>
 <p>{{notebookPath}} · sha256 <code>{{notebookSha256}}</code></p>
 <p>{{words.renderedIn}} {{renderSeconds}} · {{words.renderedAt}} {{renderedAt}}</p>
 </footer>

@@ -51,7 +51,7 @@ struct HTMLViewModel {
             "hasUnanswered": report.questions.contains { !$0.answered },
             "items": items,
             "engine": ["version": report.engine.version, "blas": report.engine.blas,
-                       "threads": String(report.engine.threads)],
+                       "threads": String(report.engine.threads), "reproducibility": report.engine.reproducibility],
             "seed": String(report.seed),
             "notebookPath": report.notebook.path,
             "notebookSha256": report.notebook.sha256,

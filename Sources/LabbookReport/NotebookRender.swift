@@ -87,7 +87,8 @@ public struct NotebookRender {
         if let threads = options.threads { EngineSettings.threads = threads }
         let seed = options.seed ?? notebook.frontMatter.seed
         let directory = folder.path
-        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads)
+        let engine = EngineDescription(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads,
+                                       reproducibility: EngineInfo.reproducibility)
         var report: Report
         var replayed = false
         var dataFiles: [CheckedFile] = []

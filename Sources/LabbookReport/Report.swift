@@ -74,11 +74,14 @@ public struct EngineDescription: Equatable, Sendable {
     public var version: String
     public var blas: String
     public var threads: Int
+    /// Runs of one class give the same bits (`x86-64-v3, fixed order`); see `EngineInfo`.
+    public var reproducibility: String
 
-    public init(version: String, blas: String, threads: Int) {
+    public init(version: String, blas: String, threads: Int, reproducibility: String = "x86-64-v3, fixed order") {
         self.version = version
         self.blas = blas
         self.threads = threads
+        self.reproducibility = reproducibility
     }
 }
 

@@ -18,7 +18,8 @@ public enum ResultsJSON {
         .object([
             ("format", .int(format)),
             ("engine", .object([("version", .string(report.engine.version)), ("blas", .string(report.engine.blas)),
-                                ("threads", .int(report.engine.threads))])),
+                                ("threads", .int(report.engine.threads)),
+                                ("reproducibility", .string(report.engine.reproducibility))])),
             ("notebook", .object([("path", .string(report.notebook.path)), ("sha256", .string(report.notebook.sha256)),
                                   ("title", .string(report.title)), ("seed", .int(report.seed))])),
             ("exitStatus", .int(report.exitStatus)),

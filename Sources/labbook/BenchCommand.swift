@@ -52,16 +52,19 @@ struct BenchCommand: ParsableCommand {
         let train = (try splits.train.images.dividing(by: 255), splits.train.labels)
         let test = (try splits.test.images.dividing(by: 255), splits.test.labels)
         let ceiling = Benchmark.sgemmCeiling()
+        let openBLAS = Benchmark.sgemmCeiling(openBLAS: true)
         printError(EngineInfo.description)
-        printError(String(format: "sgemm ceiling: %.1f GFLOP/s (2048³, best of 3)", ceiling))
+        printError(String(format: "sgemm ceiling: %.1f GFLOP/s (the engine's product, 2048³, best of 3, %d thread%@); ",
+                          ceiling, BLAS.threads, BLAS.threads == 1 ? "" : "s")
+                   + String(format: "%@: %.1f GFLOP/s", Benchmark.openBLASBuild, openBLAS))
         var results: [Benchmark.Result] = []
         for name in selected {
             let result = try Benchmark.run(name, epochs: epochs, seed: seed, train: train, test: test) { printError($0) }
             results.append(result)
         }
-        print(BenchReport(ceiling: ceiling, results: results).table)
+        print(BenchReport(ceiling: ceiling, openBLASCeiling: openBLAS, results: results).table)
         if let json {
-            let data = try BenchReport(ceiling: ceiling, results: results).json()
+            let data = try BenchReport(ceiling: ceiling, openBLASCeiling: openBLAS, results: results).json()
             try data.write(to: URL(fileURLWithPath: json), options: .atomic)
         }
     }
@@ -70,6 +73,8 @@ struct BenchCommand: ParsableCommand {
 /// The figures of one `labbook bench` run, as a table and as JSON.
 struct BenchReport {
     let ceiling: Double
+    /// OpenBLAS's sgemm on the same threads, for comparison.
+    let openBLASCeiling: Double
     let results: [Benchmark.Result]
 
     var table: String {
@@ -88,12 +93,15 @@ struct BenchReport {
         struct Document: Encodable {
             let engine: Engine
             let sgemmCeilingGflops: Double
+            let openBLASCeilingGflops: Double
+            let threads: Int
             let benchmarks: [Benchmark.Result]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try encoder.encode(Document(engine: Engine(version: EngineInfo.version, blas: BLAS.build, threads: BLAS.threads),
-                                           sgemmCeilingGflops: ceiling, benchmarks: results))
+                                           sgemmCeilingGflops: ceiling, openBLASCeilingGflops: openBLASCeiling,
+                                           threads: BLAS.threads, benchmarks: results))
     }
 }
 

@@ -19,8 +19,9 @@ import Testing
         #expect(aat == [14, 32, 32, 77])
     }
 
-    @Test func buildNamesOpenBLAS() {
-        #expect(BLAS.build.hasPrefix("OpenBLAS"))
+    @Test func buildNamesTheEnginesOwnProductAndOpenBLASIsTheReference() {
+        #expect(BLAS.build == "labbook GEMM 1 (fixed-order FMA)")
         #expect(BLAS.threads >= 1)
+        #expect(OpenBLASReference.build.hasPrefix("OpenBLAS 0."))
     }
 }

@@ -161,3 +161,44 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(page.contains("class=\"verdict fail\""))
     }
 }
+
+/// Reports of one reproducibility class whose numbers match are identical; across classes the
+/// diff says it compares with tolerances.
+@Suite struct DiffClassTests {
+    static func report(reproducibility: String?, valAccuracy: Double = 0.8512) throws -> DiffInput {
+        let engine = reproducibility.map { "\"reproducibility\": \"\($0)\"," } ?? ""
+        let json = """
+            {"format": 1, "engine": {\(engine) "version": "0.3.0", "blas": "labbook GEMM 1", "threads": 1},
+             "notebook": {"path": "n.md", "sha256": "ab", "title": "n", "seed": 42}, "exitStatus": 0,
+             "blocks": [{"label": "fit", "line": 3, "status": "ok", "seconds": 1, "cached": false,
+                         "fits": [{"epochs": [{"epoch": 1, "loss": 0.5, "val_accuracy": \(valAccuracy), "seconds": 0.3}],
+                                   "stopReason": "completed", "params": 10}],
+                         "evaluations": [], "expectations": [], "diagnostics": []}],
+             "questions": []}
+            """
+        return try DiffInput.decode(Data(json.utf8), path: "results.json")
+    }
+
+    static func diff(_ old: DiffInput, _ new: DiffInput) throws -> ReportDiff {
+        ReportDiff(old: old, oldPath: "old", new: new, newPath: "new", tolerances: try Tolerances.parse([]))
+    }
+
+    @Test func sameClassAndNumbersAreIdentical() throws {
+        let class3 = "x86-64-v3, fixed order"
+        let diff = try Self.diff(try Self.report(reproducibility: class3), try Self.report(reproducibility: class3))
+        #expect(diff.sameClass && diff.identical)
+        #expect(diff.summary == "2 metrics compared: identical, bit for bit (both of reproducibility class x86-64-v3, fixed order). "
+                + "✓ within tolerance (exit 0)")
+        // One digit in the last place is not identical, though within tolerance.
+        let moved = try Self.diff(try Self.report(reproducibility: class3), try Self.report(reproducibility: class3, valAccuracy: 0.85120001))
+        #expect(!moved.identical && moved.withinTolerance)
+        #expect(moved.summary == "2 metrics compared, 0 beyond tolerance. ✓ within tolerance (exit 0)")
+    }
+
+    @Test func otherClassesAreComparedWithTolerancesAndSaySo() throws {
+        let diff = try Self.diff(try Self.report(reproducibility: nil), try Self.report(reproducibility: "x86-64-v3, fixed order"))
+        #expect(!diff.sameClass)
+        #expect(diff.summary == "2 metrics compared, 0 beyond tolerance. The reproducibility classes differ "
+                + "(none (engine 0.3.0) → x86-64-v3, fixed order): compared with tolerances. ✓ within tolerance (exit 0)")
+    }
+}

@@ -60,7 +60,7 @@ import Testing
 
     @Test func footerAndInlineValues() throws {
         let page = try html()
-        #expect(page.contains("labbook 0.1.0 · OpenBLAS 0.3.21 Haswell · 2 hilos · semilla 42"))
+        #expect(page.contains("labbook 0.1.0 · OpenBLAS 0.3.21 Haswell · 2 hilos · x86-64-v3, fixed order · semilla 42"))
         #expect(page.contains("generado en 1.25 s · el 2026-11-30T00:53:20Z"))
         #expect(page.contains("<span class=\"inline-value\" title=\"acc.percent\">87.62 %</span>"))
         #expect(page.contains("<html lang=\"es\">"))

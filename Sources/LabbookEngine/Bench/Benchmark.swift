@@ -34,8 +34,10 @@ public enum Benchmark {
         "B5": "Conv2D(32, 3) → MaxPooling2D(2) → Conv2D(64, 3) → MaxPooling2D(2) → Dropout(0.5) → Dense(10), Adam, batch 64",
     ]
 
-    /// GFLOP/s of a large `sgemm` (the best of a few 2048³ products): the machine's ceiling.
-    public static func sgemmCeiling(size n: Int = 2048, repeats: Int = 3) -> Double {
+    /// GFLOP/s of a large product (the best of a few 2048³ products) on the engine's threads:
+    /// the ceiling its training is measured against. With `openBLAS`, the same product by
+    /// OpenBLAS on as many threads, for comparison.
+    public static func sgemmCeiling(size n: Int = 2048, repeats: Int = 3, openBLAS: Bool = false) -> Double {
         let a = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
         let b = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
@@ -44,15 +46,21 @@ public enum Benchmark {
             a[i] = Float(i % 7) * 0.1
             b[i] = Float(i % 5) * 0.1
         }
+        func multiply() {
+            if openBLAS { OpenBLASReference.sgemm(a, b, c, n: n, threads: BLAS.threads) } else { BLAS.gemm(a, b, c, m: n, n: n, k: n) }
+        }
         var best = Double.infinity
-        BLAS.gemm(a, b, c, m: n, n: n, k: n)  // warm-up: threads started, pages touched
+        multiply()  // warm-up: threads started, pages touched
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
-            BLAS.gemm(a, b, c, m: n, n: n, k: n)
+            multiply()
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         return 2 * pow(Double(n), 3) / best / 1e9
     }
+
+    /// OpenBLAS's build, e.g. `OpenBLAS 0.3.21 Cooperlake` (for the comparison line).
+    public static var openBLASBuild: String { OpenBLASReference.build }
 
     /// The training benchmarks' models: B1 (the coursework's first network), B2 (1024 sigmoid
     /// units), B3 (the final network: 3 × [Dense 256 relu random-normal, BatchNormalization,

@@ -13,11 +13,13 @@ struct LossInput {
 extension Loss {
     /// The sum over the batch of the per-example losses, and when `gradient` is given, dLoss/d
     /// (values) of the batch *mean* written there (`[rows, columns]`). Labels are class indices
-    /// `[rows]` for the sparse loss, else `[rows, columns]`.
-    func evaluate(_ input: LossInput, labels: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>?) -> Double {
+    /// `[rows]` for the sparse loss, else `[rows, columns]`. The sum continues from `total`, one
+    /// example after the other, so that summing batch after batch gives the bits of one batch.
+    func evaluate(_ input: LossInput, labels: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>?,
+                  continuing total: Double = 0) -> Double {
         let rows = input.rows, columns = input.columns
         let scale = 1 / Float(max(1, rows))
-        var total = 0.0
+        var total = total
         switch self {
         case .sparseCategoricalCrossentropy, .categoricalCrossentropy:
             let sparse = takesClassIndices

@@ -1,7 +1,8 @@
 extension Sequential {
     /// Keras's `evaluate`: the loss (with weight penalties) and each metric over `x`/`y`, in
     /// inference mode, in batches of `batchSize` (32 when nil, the whole data when larger); the
-    /// values do not depend on the batch size beyond float rounding.
+    /// values do not depend on the batch size, bit for bit (each example's output is computed
+    /// the same in any batch, and the loss is one sum over the examples in order).
     public func evaluate(_ x: Tensor, _ y: Tensor, batchSize: Int? = nil) throws -> Logs {
         guard loss != nil else {
             throw EngineError.invalidModel("the model must be compiled before evaluate: call model.compile(optimizer:loss:metrics:)")
@@ -29,9 +30,13 @@ extension Sequential {
             let rows = activations.count / max(1, columns)
             let labels = try y.slice(start..<end)
             let values = fused?.logits ?? activations
-            lossSum += loss.evaluate(
-                LossInput(values: values.pointer, isLogits: fused != nil || loss.fromLogits, rows: rows, columns: columns),
-                labels: labels.pointer, gradient: nil) * Double(end - start) / Double(max(1, rows))
+            let input = LossInput(values: values.pointer, isLogits: fused != nil || loss.fromLogits, rows: rows, columns: columns)
+            if rows == end - start {
+                lossSum = loss.evaluate(input, labels: labels.pointer, gradient: nil, continuing: lossSum)
+            } else {
+                // Several rows per example (a Dense on a sequence): the mean over the rows of each example.
+                lossSum += loss.evaluate(input, labels: labels.pointer, gradient: nil) * Double(end - start) / Double(max(1, rows))
+            }
             for (i, metric) in metrics.enumerated() {
                 correct[i] += metric.correct(activations.pointer, rows: rows, columns: columns, labels: labels.pointer,
                                              loss: loss, valuesAreLogits: loss.fromLogits)

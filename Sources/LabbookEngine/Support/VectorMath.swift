@@ -133,6 +133,12 @@ extension SIMD8 where Scalar == Float {
         self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
     }
 
+    /// The 8 floats at `pointer` (any alignment).
+    @inline(__always)
+    init(loading pointer: UnsafeMutablePointer<Float>) {
+        self.init(loading: UnsafePointer(pointer))
+    }
+
     /// Writes the 8 lanes at `pointer` (any alignment).
     @inline(__always)
     func store(to pointer: UnsafeMutablePointer<Float>) {

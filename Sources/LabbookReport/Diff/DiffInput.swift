@@ -9,6 +9,8 @@ public struct DiffInput: Equatable, Sendable, Decodable {
         public var version: String
         public var blas: String
         public var threads: Int
+        /// Nil in reports of engines before 0.3.0, which had no fixed order.
+        public var reproducibility: String?
     }
 
     public struct NotebookInfo: Equatable, Sendable, Decodable {

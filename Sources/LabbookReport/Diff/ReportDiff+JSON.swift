@@ -5,7 +5,7 @@ extension ReportDiff {
     /// results.json (shortest round-trip form, `null` when not finite). Its structure
     /// (`diffFormat` 1) is documented in docs/diff.md:
     ///
-    ///     {"diffFormat": 1, "withinTolerance": false, "exitStatus": 1,
+    ///     {"diffFormat": 1, "withinTolerance": false, "exitStatus": 1, "sameClass": true, "identical": false,
     ///      "old": {"path", "engine": {"version", "blas", "threads"}, "notebook": {"path", "sha256", "seed"}},
     ///      "new": {...},
     ///      "summary": {"metricsCompared", "metricsBeyond", "blocksNewlyFailing", "expectationsNewlyFailing",
@@ -24,7 +24,8 @@ extension ReportDiff {
         func side(_ s: Side) -> J {
             .object([("path", .string(s.path)),
                      ("engine", .object([("version", .string(s.engine.version)), ("blas", .string(s.engine.blas)),
-                                         ("threads", .int(s.engine.threads))])),
+                                         ("threads", .int(s.engine.threads)),
+                                         ("reproducibility", s.engine.reproducibility.map(J.string) ?? .null)])),
                      ("notebook", .object([("path", .string(s.notebookPath)), ("sha256", .string(s.notebookSHA256)),
                                            ("seed", s.seed.map(J.int) ?? .null)]))])
         }
@@ -83,6 +84,8 @@ extension ReportDiff {
             ("diffFormat", .int(1)),
             ("withinTolerance", .bool(withinTolerance)),
             ("exitStatus", .int(Int(exitStatus))),
+            ("sameClass", .bool(sameClass)),
+            ("identical", .bool(identical)),
             ("old", side(old)),
             ("new", side(new)),
             ("summary", summary),

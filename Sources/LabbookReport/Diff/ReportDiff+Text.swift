@@ -99,11 +99,24 @@ extension ReportDiff {
             parts.append("\(newlyFailingExpectations) expectation\(newlyFailingExpectations == 1 ? "" : "s") newly failing")
         }
         let verdict = withinTolerance ? "✓ within tolerance (exit 0)" : "✗ beyond tolerance (exit 1)"
-        return parts.joined(separator: "; ") + ". " + verdict
+        if sameClass, identical {
+            return "\(metrics.count) metric\(metrics.count == 1 ? "" : "s") compared: identical, bit for bit "
+                + "(both of reproducibility class \(old.engine.reproducibility ?? "")). "
+                + verdict
+        }
+        return parts.joined(separator: "; ") + ". " + classNote + verdict
+    }
+
+    /// Why tolerances apply when the reports' classes differ (runs of one class give the same bits).
+    private var classNote: String {
+        guard !sameClass else { return "" }
+        let names = [old, new].map { $0.engine.reproducibility ?? "none (engine \($0.engine.version))" }
+        return "The reproducibility classes differ (\(names[0]) → \(names[1])): compared with tolerances. "
     }
 
     private func describe(_ side: Side) -> String {
         var text = "\(side.path): engine \(side.engine.version), \(side.engine.blas), \(side.engine.threads) thread\(side.engine.threads == 1 ? "" : "s")"
+        if let reproducibility = side.engine.reproducibility { text += ", class \(reproducibility)" }
         if let seed = side.seed { text += ", seed \(seed)" }
         return TerminalText.visible(text)
     }

@@ -140,6 +140,19 @@ public struct ReportDiff: Equatable, Sendable {
         metricsBeyond == 0 && newlyFailingBlocks == 0 && newlyFailingExpectations == 0
     }
 
+    /// Both reports were made in the same reproducibility class, whose runs give the same bits.
+    public var sameClass: Bool {
+        old.engine.reproducibility != nil && old.engine.reproducibility == new.engine.reproducibility
+    }
+
+    /// Every number the same, bit for bit, and no block, expectation, inline value or run
+    /// added, removed or changed: what two renders of one class must give.
+    public var identical: Bool {
+        metrics.allSatisfy { row in
+            row.onlyIn == nil && [row.final, row.best].allSatisfy { $0.map { $0.old.bitPattern == $0.new.bitPattern } ?? true }
+        } && blocks.isEmpty && expectations.isEmpty && inline.isEmpty && runsOnlyIn.isEmpty
+    }
+
     /// `labbook diff`'s exit status: 0 within tolerance, 1 beyond.
     public var exitStatus: Int32 { withinTolerance ? 0 : 1 }
 

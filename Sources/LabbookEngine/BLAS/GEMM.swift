@@ -1,0 +1,154 @@
+import Foundation
+
+/// The engine's own matrix product, single precision, row-major: `C = op(A)·op(B) + beta·C`,
+/// beta 0 or 1. It exists so that every product has one summation order, fixed here and not by
+/// a library's choice of kernel for the processor, by the thread count, or by how a product is
+/// split or chunked (OpenBLAS's kernels change their bits with all three; see docs/engine.md).
+///
+/// The order, per output element: one fused multiply-add chain over k ascending, starting from
+/// 0 (beta 0) or from C (beta 1):
+///
+///     c ← fma(op(A)[i,0], op(B)[0,j], c₀); c ← fma(op(A)[i,1], op(B)[1,j], c); …
+///
+/// K is blocked (`kc`) for the caches, but each block continues the chain (the micro-kernel
+/// loads the running sums from C), so the result is bit for bit ``reference(_:transposeA:_:transposeB:_:m:n:k:beta:)``
+/// whatever the blocking, the micro-tile an element falls in, the split over threads, the
+/// rows of the call (a batch, a chunk) or the number of `beta: 1` calls it is summed over.
+/// IEEE fma is exactly rounded, so the bits are the same on every processor that runs it.
+///
+/// Design: BLIS's loop nest (Van Zee & van de Geijn, 2015): packed panels of A (`mr`-tall) and
+/// B (`nr`-wide), a 6×16 register-blocked micro-kernel of 12 SIMD8 accumulators (12 FMAs and
+/// 6 broadcasts per k step under AVX2).
+public enum GEMM {
+    typealias V = SIMD8<Float>
+    /// The micro-tile: rows of A and columns of B per kernel call.
+    static let mr = 6, nr = 16
+
+    /// Cache blocking: speed only, never the result (the tests run odd values to check).
+    struct Blocking {
+        var kc = 256
+        /// A multiple of `mr`.
+        var mc = 72
+        /// A multiple of `nr`.
+        var nc = 1024
+    }
+
+    nonisolated(unsafe) static var blocking = Blocking()
+
+    /// The most parts a product is split into.
+    static let maximumParts = 16
+
+    /// Packing workspaces, grown on demand and kept (nothing is allocated per batch); each
+    /// product takes one per part, so products on several threads at once never share one.
+    static let pool = GEMMWorkspacePool()
+
+    /// Products with fewer multiply-adds than this run on one thread.
+    static let splitThreshold = 1 << 17
+
+    /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`); `A` is `[m, k]` (`[k, m]` when
+    /// `transposeA`), `B` is `[k, n]` (`[n, k]` when `transposeB`). The work is split into at
+    /// most `threads` column (or row) ranges of whole micro-tiles; the result is the same for
+    /// every thread count.
+    static func product(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool, threads: Int
+    ) {
+        // Narrow C (n < nr ≤ m, a 10-class output layer): Cᵀ = op(B)ᵀ·op(A)ᵀ fills whole tiles.
+        // fma(x, y, c) == fma(y, x, c) exactly, so every element gets the same chain and bits.
+        if n < nr && m >= nr {
+            let scratch = pool.take(1)
+            defer { pool.give(scratch) }
+            let t = scratch[0].transposed(m * n)
+            if accumulate { for i in 0..<m { for j in 0..<n { t[j * m + i] = c[i * n + j] } } }
+            product(b, transposeA: !transposeB, a, transposeB: !transposeA, t, m: n, n: m, k: k,
+                    accumulate: accumulate, threads: threads)
+            for i in 0..<m { for j in 0..<n { c[i * n + j] = t[j * m + i] } }
+            return
+        }
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        let parts = max(1, min(threads, maximumParts, m * n * k < splitThreshold ? 1 : max(m / mr, n / nr)))
+        let workspaces = pool.take(parts)
+        defer { pool.give(workspaces) }
+        if parts == 1 {
+            block(a, transposeA, lda, b, transposeB, ldb, c, n, m: m, n: n, k: k, accumulate: accumulate,
+                  ws: workspaces[0])
+        } else if n >= 2 * m || n / nr >= parts {
+            // Column ranges of C, whole slivers of nr columns.
+            let slivers = (n + nr - 1) / nr, per = (slivers + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let j0 = min(n, part * per * nr), j1 = min(n, j0 + per * nr)
+                guard j0 < j1 else { return }
+                block(a, transposeA, lda, b + (transposeB ? j0 * ldb : j0), transposeB, ldb, c + j0, n,
+                      m: m, n: j1 - j0, k: k, accumulate: accumulate, ws: workspaces[part])
+            }
+        } else {
+            // Row ranges of C, whole slivers of mr rows.
+            let slivers = (m + mr - 1) / mr, per = (slivers + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let i0 = min(m, part * per * mr), i1 = min(m, i0 + per * mr)
+                guard i0 < i1 else { return }
+                block(a + (transposeA ? i0 : i0 * lda), transposeA, lda, b, transposeB, ldb, c + i0 * n, n,
+                      m: i1 - i0, n: n, k: k, accumulate: accumulate, ws: workspaces[part])
+            }
+        }
+    }
+}
+
+/// Workspaces lent to products: taken at a product's start, given back at its end.
+final class GEMMWorkspacePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [GEMMWorkspace] = []
+
+    func take(_ count: Int) -> [GEMMWorkspace] {
+        lock.lock()
+        defer { lock.unlock() }
+        let reused = free.suffix(count)
+        free.removeLast(reused.count)
+        return Array(reused) + (0..<(count - reused.count)).map { _ in GEMMWorkspace() }
+    }
+
+    func give(_ workspaces: [GEMMWorkspace]) {
+        lock.lock()
+        free += workspaces
+        lock.unlock()
+    }
+}
+
+/// The packed panels of one part of a product, and its scratch tiles; grown, never shrunk.
+final class GEMMWorkspace {
+    private(set) var a = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    private(set) var b = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    /// A full micro-tile for the partial tiles at C's edges.
+    let edge = UnsafeMutablePointer<Float>.allocate(capacity: GEMM.mr * GEMM.nr)
+    private var aCount = 0, bCount = 0, tCount = 0
+    private var t = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+
+    /// Makes room for `na` floats of packed A and `nb` of packed B (64-byte aligned).
+    func reserve(a na: Int, b nb: Int) {
+        if na > aCount {
+            a.deallocate()
+            a = Self.aligned(na)
+            aCount = na
+        }
+        if nb > bCount {
+            b.deallocate()
+            b = Self.aligned(nb)
+            bCount = nb
+        }
+    }
+
+    /// Room for a transposed `C` of `count` floats.
+    func transposed(_ count: Int) -> UnsafeMutablePointer<Float> {
+        if count > tCount {
+            t.deallocate()
+            t = Self.aligned(count)
+            tCount = count
+        }
+        return t
+    }
+
+    private static func aligned(_ count: Int) -> UnsafeMutablePointer<Float> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)
+            .bindMemory(to: Float.self, capacity: count)
+    }
+}
