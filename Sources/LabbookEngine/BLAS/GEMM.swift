@@ -72,8 +72,9 @@ public enum GEMM {
         if parts == 1 {
             block(a, transposeA, lda, b, transposeB, ldb, c, n, m: m, n: n, k: k, accumulate: accumulate,
                   ws: workspaces[0])
-        } else if n >= 2 * m || n / nr >= parts {
-            // Column ranges of C, whole slivers of nr columns.
+        } else if n >= m {
+            // Column ranges of C, whole slivers of nr columns: every part packs all of op(A), so
+            // the split goes along the longer side of C (the other operand is the one copied).
             let slivers = (n + nr - 1) / nr, per = (slivers + parts - 1) / parts
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let j0 = min(n, part * per * nr), j1 = min(n, j0 + per * nr)
