@@ -15,6 +15,7 @@ struct Labbook: ParsableCommand {
     /// Runs the command; bad usage exits with status 2, as every labbook command documents
     /// (swift-argument-parser's own is 64).
     static func main() {
+        ProcessorCheck.requireSupportedProcessor()
         do {
             var command = try parseAsRoot()
             try command.run()
