@@ -18,14 +18,14 @@ import Testing
 
     /// `op(A)·op(B)` (+ C) by the fast product with `threads`, and by the reference.
     static func both(m: Int, n: Int, k: Int, ta: Bool, tb: Bool, beta: Float, threads: Int = 1,
-                     seed: String = "x") -> (fast: [Float], reference: [Float]) {
+                     blocking: GEMM.Blocking = GEMM.Blocking(), seed: String = "x") -> (fast: [Float], reference: [Float]) {
         let x = Operands(m: m, n: n, k: k, seed: seed)
         var fast = x.c, reference = x.c
         x.a.withUnsafeBufferPointer { a in
             x.b.withUnsafeBufferPointer { b in
                 fast.withUnsafeMutableBufferPointer { c in
                     GEMM.product(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
-                                 m: m, n: n, k: k, accumulate: beta == 1, threads: threads)
+                                 m: m, n: n, k: k, accumulate: beta == 1, threads: threads, blocking: blocking)
                 }
                 reference.withUnsafeMutableBufferPointer { c in
                     GEMM.reference(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
@@ -64,11 +64,8 @@ import Testing
     }
 
     @Test func theCacheBlockingChangesNoBit() {
-        let saved = GEMM.blocking
-        defer { GEMM.blocking = saved }
         let standard = Self.both(m: 70, n: 100, k: 530, ta: false, tb: false, beta: 1).fast
-        GEMM.blocking = GEMM.Blocking(kc: 37, mc: 12, nc: 48)
-        let odd = Self.both(m: 70, n: 100, k: 530, ta: false, tb: false, beta: 1)
+        let odd = Self.both(m: 70, n: 100, k: 530, ta: false, tb: false, beta: 1, blocking: GEMM.Blocking(kc: 37, mc: 12, nc: 48))
         #expect(BitIdentity.difference(odd.fast, standard) == nil)
         #expect(BitIdentity.difference(odd.fast, odd.reference) == nil)
     }

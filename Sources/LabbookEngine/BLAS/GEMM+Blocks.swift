@@ -6,7 +6,8 @@ extension GEMM {
     @inline(never)
     static func block(
         _ a: UnsafePointer<Float>, _ ta: Bool, _ lda: Int, _ b: UnsafePointer<Float>, _ tb: Bool, _ ldb: Int,
-        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int, accumulate: Bool, ws: GEMMWorkspace
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int, accumulate: Bool, blocking: Blocking,
+        ws: GEMMWorkspace
     ) {
         if k == 0 {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }

@@ -24,7 +24,7 @@ public enum GEMM {
     /// The micro-tile: rows of A and columns of B per kernel call.
     static let mr = 6, nr = 16
 
-    /// Cache blocking: speed only, never the result (the tests run odd values to check).
+    /// Cache blocking: speed only, never the result (the tests pass odd values to check).
     struct Blocking {
         var kc = 256
         /// A multiple of `mr`.
@@ -32,8 +32,6 @@ public enum GEMM {
         /// A multiple of `nr`.
         var nc = 1024
     }
-
-    nonisolated(unsafe) static var blocking = Blocking()
 
     /// The most parts a product is split into.
     static let maximumParts = 16
@@ -51,27 +49,33 @@ public enum GEMM {
     /// every thread count.
     static func product(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
-        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool, threads: Int
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool, threads: Int,
+        blocking: Blocking = Blocking()
     ) {
         // Narrow C (n < nr ≤ m, a 10-class output layer): Cᵀ = op(B)ᵀ·op(A)ᵀ fills whole tiles.
         // fma(x, y, c) == fma(y, x, c) exactly, so every element gets the same chain and bits.
         if n < nr && m >= nr {
-            let scratch = pool.take(1)
+            let scratch = pool.take()
             defer { pool.give(scratch) }
-            let t = scratch[0].transposed(m * n)
+            let t = scratch.transposed(m * n)
             if accumulate { for i in 0..<m { for j in 0..<n { t[j * m + i] = c[i * n + j] } } }
             product(b, transposeA: !transposeB, a, transposeB: !transposeA, t, m: n, n: m, k: k,
-                    accumulate: accumulate, threads: threads)
+                    accumulate: accumulate, threads: threads, blocking: blocking)
             for i in 0..<m { for j in 0..<n { c[i * n + j] = t[j * m + i] } }
             return
         }
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
         let parts = max(1, min(threads, maximumParts, m * n * k < splitThreshold ? 1 : max(m / mr, n / nr)))
-        let workspaces = pool.take(parts)
-        defer { pool.give(workspaces) }
+        let ldc = n
+        // Each part borrows a workspace for its own block loops.
+        func run(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
+            let ws = pool.take()
+            defer { pool.give(ws) }
+            block(a, transposeA, lda, b, transposeB, ldb, c, ldc, m: m, n: n, k: k, accumulate: accumulate,
+                  blocking: blocking, ws: ws)
+        }
         if parts == 1 {
-            block(a, transposeA, lda, b, transposeB, ldb, c, n, m: m, n: n, k: k, accumulate: accumulate,
-                  ws: workspaces[0])
+            run(a, b, c, m: m, n: n)
         } else if n >= m {
             // Column ranges of C, whole slivers of nr columns: every part packs all of op(A), so
             // the split goes along the longer side of C (the other operand is the one copied).
@@ -79,8 +83,7 @@ public enum GEMM {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let j0 = min(n, part * per * nr), j1 = min(n, j0 + per * nr)
                 guard j0 < j1 else { return }
-                block(a, transposeA, lda, b + (transposeB ? j0 * ldb : j0), transposeB, ldb, c + j0, n,
-                      m: m, n: j1 - j0, k: k, accumulate: accumulate, ws: workspaces[part])
+                run(a, b + (transposeB ? j0 * ldb : j0), c + j0, m: m, n: j1 - j0)
             }
         } else {
             // Row ranges of C, whole slivers of mr rows.
@@ -88,29 +91,28 @@ public enum GEMM {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let i0 = min(m, part * per * mr), i1 = min(m, i0 + per * mr)
                 guard i0 < i1 else { return }
-                block(a + (transposeA ? i0 : i0 * lda), transposeA, lda, b, transposeB, ldb, c + i0 * n, n,
-                      m: i1 - i0, n: n, k: k, accumulate: accumulate, ws: workspaces[part])
+                run(a + (transposeA ? i0 : i0 * lda), b, c + i0 * n, m: i1 - i0, n: n)
             }
         }
     }
 }
 
-/// Workspaces lent to products: taken at a product's start, given back at its end.
+/// Workspaces lent to the parts of products: each part takes one and gives it back, so that no
+/// two parts (of one product or of products on several threads) share one, and nothing is
+/// allocated once as many exist as run at once.
 final class GEMMWorkspacePool: @unchecked Sendable {
     private let lock = NSLock()
     private var free: [GEMMWorkspace] = []
 
-    func take(_ count: Int) -> [GEMMWorkspace] {
+    func take() -> GEMMWorkspace {
         lock.lock()
         defer { lock.unlock() }
-        let reused = free.suffix(count)
-        free.removeLast(reused.count)
-        return Array(reused) + (0..<(count - reused.count)).map { _ in GEMMWorkspace() }
+        return free.popLast() ?? GEMMWorkspace()
     }
 
-    func give(_ workspaces: [GEMMWorkspace]) {
+    func give(_ workspace: GEMMWorkspace) {
         lock.lock()
-        free += workspaces
+        free.append(workspace)
         lock.unlock()
     }
 }
@@ -123,6 +125,13 @@ final class GEMMWorkspace {
     let edge = UnsafeMutablePointer<Float>.allocate(capacity: GEMM.mr * GEMM.nr)
     private var aCount = 0, bCount = 0, tCount = 0
     private var t = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+
+    deinit {
+        a.deallocate()
+        b.deallocate()
+        edge.deallocate()
+        t.deallocate()
+    }
 
     /// Makes room for `na` floats of packed A and `nb` of packed B (64-byte aligned).
     func reserve(a na: Int, b nb: Int) {
