@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook
 
-.PHONY: report test bench build deps regress fuzz browser-check
+.PHONY: report test bench build deps regress fuzz browser-check generic-check
 
 report: deps build
 	$(LABBOOK) render notebooks/fashion-mnist.md
@@ -81,3 +81,25 @@ browser-check: deps build
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2200 \
 	  --screenshot=.build/browser-check/screenshot.png file://$(CURDIR)/.build/browser-check/sample/index.html
 	@echo "screenshot: .build/browser-check/screenshot.png"
+
+# The build a machine without AVX2 and FMA makes (the x86-64 baseline, LABBOOK_CPU=x86-64), in
+# .build-generic: its engine and plots must hold no AVX instruction, it must render the small
+# determinism notebook, and `labbook diff` against the x86-64-v3 build's render must say that
+# the reproducibility classes differ and compare with tolerances (exit 0 within them).
+GENERIC_LABBOOK := .build-generic/release/labbook
+generic-check: deps build
+	LABBOOK_CPU=x86-64 swift build -c release --scratch-path .build-generic --manifest-cache none
+	@for target in LabbookEngine LabbookPlots; do \
+	  count=$$(objdump -d .build-generic/release/$$target.build/*.o | grep -cE '%ymm|%zmm|vfmadd'); \
+	  if [ "$$count" != 0 ]; then echo "$$target: $$count AVX instructions in the baseline build"; exit 1; fi; \
+	done
+	@$(GENERIC_LABBOOK) --version | grep -q "x86-64 without FMA, fixed order" || \
+	  { echo "the baseline build does not name its class:"; $(GENERIC_LABBOOK) --version; exit 1; }
+	@tmp=$$(mktemp -d); \
+	$(LABBOOK) render Tests/LabbookReportTests/Notebooks/determinism.md --output "$$tmp/v3" --no-cache --quiet && \
+	$(GENERIC_LABBOOK) render Tests/LabbookReportTests/Notebooks/determinism.md --output "$$tmp/baseline" --no-cache --quiet && \
+	grep -q "x86-64 without FMA, fixed order" "$$tmp/baseline/determinism/results.json" && \
+	$(LABBOOK) diff "$$tmp/v3/determinism" "$$tmp/baseline/determinism" $(REGRESS_TOLERANCE) > "$$tmp/diff.txt"; \
+	status=$$?; cat "$$tmp/diff.txt"; \
+	grep -q "reproducibility classes differ" "$$tmp/diff.txt" || { echo "the diff did not say the classes differ"; status=1; }; \
+	rm -rf "$$tmp"; exit $$status

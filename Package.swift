@@ -1,11 +1,52 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// The hot loops: exclusivity checks off inside the engine and the plots (their buffers are
-/// accessed through unsafe pointers whose aliasing the code itself controls), and AVX2 code for
-/// the SIMD kernels (every x86-64 server since 2013 has it; the generic target would split each
-/// 16-lane vector into four SSE registers and spill them).
-let fastMath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-target-cpu", "haswell"])]
+import Foundation
+
+/// The processor the engine is built for, which is its reproducibility class (see
+/// docs/engine.md): x86-64-v3 (AVX2 and FMA, every x86-64 processor since 2013) when the
+/// building machine has them, the plain x86-64 baseline when it has not, or the building
+/// machine's own architecture elsewhere. `LABBOOK_CPU=x86-64` forces the baseline build
+/// (`make generic-check` uses it to test that path on any machine).
+enum EngineTarget {
+    case x86_64_v3, x86_64, other
+
+    static var current: EngineTarget {
+        #if arch(x86_64)
+        if let requested = ProcessInfo.processInfo.environment["LABBOOK_CPU"] {
+            return requested == "x86-64" ? .x86_64 : .x86_64_v3
+        }
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return .x86_64 }
+        let names = Set(flags.split(separator: " "))
+        return names.contains("avx2") && names.contains("fma") ? .x86_64_v3 : .x86_64
+        #else
+        return .other
+        #endif
+    }
+
+    /// What the engine's and the plots' hot loops are compiled with: exclusivity checks off
+    /// (their buffers are accessed through unsafe pointers whose aliasing the code controls);
+    /// on x86-64-v3, AVX2 code (the generic target would split each 16-lane vector into four
+    /// SSE registers and spill them) and the fused multiply-add of the fixed-order product.
+    var hotLoopSettings: [SwiftSetting] {
+        switch self {
+        case .x86_64_v3:
+            return [.unsafeFlags(["-enforce-exclusivity=unchecked", "-target-cpu", "haswell"]),
+                    .define("LABBOOK_X86_64_V3"), .define("LABBOOK_FMA")]
+        case .x86_64:
+            return [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        case .other:
+            // arm64's vector unit always has a fused multiply-add.
+            return [.unsafeFlags(["-enforce-exclusivity=unchecked"]), .define("LABBOOK_FMA")]
+        }
+    }
+
+    /// What the executable needs to know of it (the processor check at start-up).
+    var executableSettings: [SwiftSetting] { self == .x86_64_v3 ? [.define("LABBOOK_X86_64_V3")] : [] }
+}
+
+let fastMath = EngineTarget.current.hotLoopSettings
 
 let package = Package(
     name: "labbook",
@@ -74,7 +115,8 @@ let package = Package(
             dependencies: [
                 "LabbookEngine", "LabbookInterpreter", "LabbookNotebook", "LabbookReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: EngineTarget.current.executableSettings
         ),
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),

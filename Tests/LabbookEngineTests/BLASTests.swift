@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func buildNamesTheEnginesOwnProductAndOpenBLASIsTheReference() {
-        #expect(BLAS.build == "labbook GEMM 1 (fixed-order FMA)")
+        #expect(BLAS.build.hasPrefix("labbook GEMM 1 (fixed-order "))
         #expect(BLAS.threads >= 1)
         #expect(OpenBLASReference.build.hasPrefix("OpenBLAS 0."))
     }

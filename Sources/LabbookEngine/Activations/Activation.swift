@@ -121,19 +121,19 @@ extension Activation {
             let z = z!
             // d/dz [z·Φ(z)] = Φ(z) + z·φ(z); Φ from y = z·Φ(z) is unstable near 0, so recompute.
             for i in 0..<n {
-                let cdf = 0.5 * (1 + erff(z[i] * 0.70710678118654752))
-                let pdf = expf(-0.5 * z[i] * z[i]) * 0.3989422804014327
+                let cdf = 0.5 * (1 + ScalarMath.erf(z[i] * 0.70710678118654752))
+                let pdf = ScalarMath.exp(-0.5 * z[i] * z[i]) * 0.3989422804014327
                 dz[i] = dy[i] * (cdf + z[i] * pdf)
             }
         case .swish:
             let z = z!
             for i in 0..<n {
-                let s = 1 / (1 + expf(-z[i]))
+                let s = 1 / (1 + ScalarMath.exp(-z[i]))
                 dz[i] = dy[i] * (s + z[i] * s * (1 - s))
             }
         case .softplus:
             let z = z!
-            for i in 0..<n { dz[i] = dy[i] / (1 + expf(-z[i])) }
+            for i in 0..<n { dz[i] = dy[i] / (1 + ScalarMath.exp(-z[i])) }
         case .softsign:
             let z = z!
             for i in 0..<n {
@@ -153,7 +153,7 @@ extension Activation {
         for c in 0..<n { m = max(m, z[c]) }
         var sum: Float = 0
         for c in 0..<n {
-            let e = expf(z[c] - m)
+            let e = ScalarMath.exp(z[c] - m)
             y[c] = e
             sum += e
         }

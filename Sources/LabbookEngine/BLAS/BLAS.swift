@@ -19,7 +19,11 @@ public enum BLAS {
     }
 
     /// What computes the products, for reports and `labbook --version`.
+    #if LABBOOK_FMA
     public static let build = "labbook GEMM 1 (fixed-order FMA)"
+    #else
+    public static let build = "labbook GEMM 1 (fixed-order multiply-add)"
+    #endif
 
     /// The number of threads products are split over (whole micro-tiles each): speed only,
     /// never a bit of the result.

@@ -36,6 +36,28 @@ extension GEMM {
                 V(lowHalf: v2.highHalf, highHalf: v6.highHalf), V(lowHalf: v3.highHalf, highHalf: v7.highHalf))
     }
 
+    /// One step of every element's chain: c ← fma(x, y, c) where the build has a fused
+    /// multiply-add (x86-64-v3, arm64), c ← c + x·y (two roundings) on the x86-64 baseline,
+    /// whose reproducibility class is its own (see ``EngineInfo/reproducibility``).
+    @inline(__always)
+    static func step(_ c: inout V, _ x: V, _ y: V) {
+        #if LABBOOK_FMA
+        c.addProduct(x, y)
+        #else
+        c = c + x * y
+        #endif
+    }
+
+    /// ``step(_:_:_:)`` for one element.
+    @inline(__always)
+    static func step(_ c: Float, _ x: Float, _ y: Float) -> Float {
+        #if LABBOOK_FMA
+        c.addingProduct(x, y)
+        #else
+        c + x * y
+        #endif
+    }
+
     /// The 6×16 micro-kernel (rows ≤ 6 of it touch C; the packed A sliver is always 6 wide):
     /// 12 accumulators of 8 lanes, one FMA chain per element over p ascending.
     @inline(__always)
@@ -55,12 +77,12 @@ extension GEMM {
         for _ in 0..<k {
             let b0 = V(loading: bp), b1 = V(loading: bp + 8)
             var x = V(repeating: ap[0])
-            c00.addProduct(x, b0); c01.addProduct(x, b1)
-            if rows > 1 { x = V(repeating: ap[1]); c10.addProduct(x, b0); c11.addProduct(x, b1) }
-            if rows > 2 { x = V(repeating: ap[2]); c20.addProduct(x, b0); c21.addProduct(x, b1) }
-            if rows > 3 { x = V(repeating: ap[3]); c30.addProduct(x, b0); c31.addProduct(x, b1) }
-            if rows > 4 { x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1) }
-            if rows > 5 { x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1) }
+            step(&c00, x, b0); step(&c01, x, b1)
+            if rows > 1 { x = V(repeating: ap[1]); step(&c10, x, b0); step(&c11, x, b1) }
+            if rows > 2 { x = V(repeating: ap[2]); step(&c20, x, b0); step(&c21, x, b1) }
+            if rows > 3 { x = V(repeating: ap[3]); step(&c30, x, b0); step(&c31, x, b1) }
+            if rows > 4 { x = V(repeating: ap[4]); step(&c40, x, b0); step(&c41, x, b1) }
+            if rows > 5 { x = V(repeating: ap[5]); step(&c50, x, b0); step(&c51, x, b1) }
             ap += mr
             bp += nr
         }

@@ -1,6 +1,6 @@
 /// The plain implementation the fast product is pinned to: the same chain, one element at a time.
 extension GEMM {
-    /// `C = op(A)·op(B)` (`+ C` when `beta` is 1), every element its own fma chain over k.
+    /// `C = op(A)·op(B)` (`+ C` when `beta` is 1), every element its own chain of ``step(_:_:_:)`` over k.
     public static func reference(
         _ a: UnsafePointer<Float>, transposeA: Bool = false, _ b: UnsafePointer<Float>, transposeB: Bool = false,
         _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, beta: Float = 0
@@ -12,7 +12,7 @@ extension GEMM {
                 for p in 0..<k {
                     let x = transposeA ? a[p * lda + i] : a[i * lda + p]
                     let y = transposeB ? b[j * ldb + p] : b[p * ldb + j]
-                    s = s.addingProduct(x, y)
+                    s = step(s, x, y)
                 }
                 c[i * n + j] = s
             }

@@ -14,7 +14,9 @@ import Foundation
 /// loads the running sums from C), so the result is bit for bit ``reference(_:transposeA:_:transposeB:_:m:n:k:beta:)``
 /// whatever the blocking, the micro-tile an element falls in, the split over threads, the
 /// rows of the call (a batch, a chunk) or the number of `beta: 1` calls it is summed over.
-/// IEEE fma is exactly rounded, so the bits are the same on every processor that runs it.
+/// IEEE fma is exactly rounded, so the bits are the same on every processor that runs it. (A
+/// build for the x86-64 baseline, which has no fma, multiplies then adds: same order, its own
+/// bits, its own reproducibility class.)
 ///
 /// Design: BLIS's loop nest (Van Zee & van de Geijn, 2015): packed panels of A (`mr`-tall) and
 /// B (`nr`-wide), a 6×16 register-blocked micro-kernel of 12 SIMD8 accumulators (12 FMAs and

@@ -31,13 +31,13 @@ extension Loss {
                     var m = -Float.infinity
                     for c in 0..<columns { m = max(m, p[c]) }
                     var sum: Float = 0
-                    for c in 0..<columns { sum += expf(p[c] - m) }
-                    let logSum = logf(sum) + m
+                    for c in 0..<columns { sum += ScalarMath.exp(p[c] - m) }
+                    let logSum = ScalarMath.log(sum) + m
                     if sparse {
                         let label = Int(labels[r])
                         total += Double(logSum - p[label])
                         if let g {
-                            for c in 0..<columns { g[c] = expf(p[c] - logSum) * scale }
+                            for c in 0..<columns { g[c] = ScalarMath.exp(p[c] - logSum) * scale }
                             g[label] -= scale
                         }
                     } else {
@@ -47,7 +47,7 @@ extension Loss {
                             total += Double(t[c] * (logSum - p[c]))
                             tSum += t[c]
                         }
-                        if let g { for c in 0..<columns { g[c] = (expf(p[c] - logSum) * tSum - t[c]) * scale } }
+                        if let g { for c in 0..<columns { g[c] = (ScalarMath.exp(p[c] - logSum) * tSum - t[c]) * scale } }
                     }
                 } else {
                     // Keras on probabilities: normalise each row, clip to [ε, 1−ε], −Σ t·log p.
@@ -60,7 +60,7 @@ extension Loss {
                         guard t != 0 else { continue }
                         let q = p[c] / s
                         let clipped = min(max(q, eps), 1 - eps)
-                        total -= Double(t * logf(clipped))
+                        total -= Double(t * ScalarMath.log(clipped))
                         if let g, q == clipped {
                             // d(−t·log(p_c/s))/dp_j = t/s − t·δ_jc/p_c.
                             for j in 0..<columns { g[j] += t / s * scale }
@@ -75,11 +75,11 @@ extension Loss {
                 let t = labels[i], v = input.values[i]
                 if input.isLogits {
                     // max(z, 0) − z·t + log(1 + e^−|z|);  dz = σ(z) − t.
-                    total += Double(max(v, 0) - v * t + log1pf(expf(-abs(v)))) / Double(columns)
-                    gradient?[i] = (1 / (1 + expf(-v)) - t) * elementScale
+                    total += Double(max(v, 0) - v * t + ScalarMath.log1p(ScalarMath.exp(-abs(v)))) / Double(columns)
+                    gradient?[i] = (1 / (1 + ScalarMath.exp(-v)) - t) * elementScale
                 } else {
                     let p = min(max(v, Loss.epsilon), 1 - Loss.epsilon)
-                    total -= Double(t * logf(p) + (1 - t) * logf(1 - p)) / Double(columns)
+                    total -= Double(t * ScalarMath.log(p) + (1 - t) * ScalarMath.log(1 - p)) / Double(columns)
                     gradient?[i] = (v == p ? (p - t) / (p * (1 - p)) : 0) * elementScale
                 }
             }

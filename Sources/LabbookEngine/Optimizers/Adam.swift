@@ -33,7 +33,7 @@ public class Adam: Optimizer {
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
         let t = Float(step)
-        let alpha = lr * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
+        let alpha = lr * (1 - ScalarMath.pow(beta2, t)).squareRoot() / (1 - ScalarMath.pow(beta1, t))
         let m = slots[0], v = slots[1]
         let vMax = amsgrad ? slots[2] : v
         let b1 = oneMinusBeta1, b2 = oneMinusBeta2, eps = epsilon, amsgrad = amsgrad

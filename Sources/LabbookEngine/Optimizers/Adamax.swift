@@ -27,7 +27,7 @@ public final class Adamax: Optimizer {
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
-        let correction = 1 - powf(beta1, Float(step))
+        let correction = 1 - ScalarMath.pow(beta1, Float(step))
         let m = slots[0], u = slots[1]
         for i in 0..<count {
             m[i] += (g[i] - m[i]) * oneMinusBeta1

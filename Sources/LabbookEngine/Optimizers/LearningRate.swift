@@ -33,7 +33,7 @@ public enum LearningRate: Codable, Equatable, Sendable {
         case let .exponentialDecay(initial, decaySteps, decayRate, staircase):
             var p = Double(step) / Double(max(1, decaySteps))
             if staircase { p = p.rounded(.down) }
-            return initial * pow(decayRate, p)
+            return initial * ScalarMath.pow(decayRate, p)
         case let .cosineDecay(initial, decaySteps, alpha, warmupTarget, warmupSteps):
             // Without a warm-up target Keras ignores `warmupSteps` altogether.
             let warmup = warmupTarget == nil ? 0 : warmupSteps
@@ -42,7 +42,7 @@ public enum LearningRate: Codable, Equatable, Sendable {
             }
             let start = warmupTarget ?? initial
             let s = Double(min(max(0, step - warmup), decaySteps))
-            let cosine = 0.5 * (1 + cos(Double.pi * s / Double(max(1, decaySteps))))
+            let cosine = 0.5 * (1 + ScalarMath.cosPi(s / Double(max(1, decaySteps))))
             return start * ((1 - alpha) * cosine + alpha)
         }
     }

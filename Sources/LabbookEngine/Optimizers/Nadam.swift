@@ -31,12 +31,12 @@ public final class Nadam: Optimizer {
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {
         let t = Float(step)
-        let uT = beta1 * (1 - 0.5 * powf(0.96, t))
-        let uT1 = beta1 * (1 - 0.5 * powf(0.96, t + 1))
+        let uT = beta1 * (1 - 0.5 * ScalarMath.pow(0.96, t))
+        let uT1 = beta1 * (1 - 0.5 * ScalarMath.pow(0.96, t + 1))
         let m = slots[0], v = slots[1], uProduct = slots[2]
-        uProduct[0] = uProduct[0] * beta1 * (1 - 0.5 * powf(0.96, t))
+        uProduct[0] = uProduct[0] * beta1 * (1 - 0.5 * ScalarMath.pow(0.96, t))
         let uProductT = uProduct[0], uProductT1 = uProduct[0] * uT1
-        let beta2Power = powf(beta2, t)
+        let beta2Power = ScalarMath.pow(beta2, t)
         for i in 0..<count {
             m[i] += (g[i] - m[i]) * (1 - beta1)
             v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)

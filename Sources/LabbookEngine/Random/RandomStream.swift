@@ -57,7 +57,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         var u = uniformDouble()
         while u <= .leastNormalMagnitude { u = uniformDouble() }
         let v = uniformDouble()
-        return (-2 * _log(u)).squareRoot() * _cos(2 * .pi * v)
+        return (-2 * ScalarMath.log(u)).squareRoot() * ScalarMath.cosPi(2 * v)
     }
 
     /// A normal draw truncated to ±2 standard deviations by redrawing, as
@@ -82,5 +82,3 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     }
 }
 
-@inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { Foundation.cos(x) }

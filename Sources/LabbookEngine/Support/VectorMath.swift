@@ -92,11 +92,16 @@ enum VectorMath {
         return two * s * p
     }
 
-    /// √x per lane, exactly rounded (the `vsqrtps` instruction on x86-64).
+    /// √x per lane, exactly rounded (the `sqrtps` instruction on x86-64: one AVX register on
+    /// x86-64-v3, two SSE registers on the baseline).
     @inline(__always)
     static func sqrt(_ x: V) -> V {
-        #if arch(x86_64)
+        #if arch(x86_64) && LABBOOK_X86_64_V3
         return unsafeBitCast(_mm256_sqrt_ps(unsafeBitCast(x, to: __m256.self)), to: V.self)
+        #elseif arch(x86_64)
+        let low = _mm_sqrt_ps(unsafeBitCast(x.lowHalf, to: __m128.self))
+        let high = _mm_sqrt_ps(unsafeBitCast(x.highHalf, to: __m128.self))
+        return V(lowHalf: unsafeBitCast(low, to: SIMD4<Float>.self), highHalf: unsafeBitCast(high, to: SIMD4<Float>.self))
         #else
         var r = x
         for i in 0..<V.scalarCount { r[i] = x[i].squareRoot() }
