@@ -67,8 +67,8 @@ fuzz:
 	cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address
 	mkdir -p .build/fuzz-corpus .build/fuzz-notebooks
 	find Tests/LabbookInterpreterTests/Programs -name "*.swift" -exec cp {} .build/fuzz-corpus/ \;
-	for f in notebooks/*.md Tests/LabbookNotebookTests/Fixtures/*.md Tests/LabbookReportTests/Notebooks/*.md \
-	  Tests/LabbookReportTests/Hostile/*.md; do cp "$$f" .build/fuzz-notebooks/$$(echo "$$f" | tr / _); done
+	for f in notebooks/*.md Tests/LabbookNotebookTests/Fixtures/*.md Tests/LabbookRunTests/Notebooks/*.md \
+	  Tests/LabbookRunTests/Hostile/*.md; do cp "$$f" .build/fuzz-notebooks/$$(echo "$$f" | tr / _); done
 	$(call FUZZ_RUN,ParserFuzzer,4096,.build/fuzz-corpus)
 	$(call FUZZ_RUN,NotebookFuzzer,65536,.build/fuzz-notebooks)
 
@@ -77,7 +77,7 @@ fuzz:
 browser-check: deps build
 	@dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed" || \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
-	$(LABBOOK) render Tests/LabbookReportTests/Notebooks/sample.md --output .build/browser-check --quiet
+	$(LABBOOK) render Tests/LabbookRunTests/Notebooks/sample.md --output .build/browser-check --quiet
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2200 \
 	  --screenshot=.build/browser-check/screenshot.png file://$(CURDIR)/.build/browser-check/sample/index.html
 	@echo "screenshot: .build/browser-check/screenshot.png"
@@ -96,8 +96,8 @@ generic-check: deps build
 	@$(GENERIC_LABBOOK) --version | grep -q "x86-64 without FMA, fixed order" || \
 	  { echo "the baseline build does not name its class:"; $(GENERIC_LABBOOK) --version; exit 1; }
 	@tmp=$$(mktemp -d); \
-	$(LABBOOK) render Tests/LabbookReportTests/Notebooks/determinism.md --output "$$tmp/v3" --no-cache --quiet && \
-	$(GENERIC_LABBOOK) render Tests/LabbookReportTests/Notebooks/determinism.md --output "$$tmp/baseline" --no-cache --quiet && \
+	$(LABBOOK) render Tests/LabbookRunTests/Notebooks/determinism.md --output "$$tmp/v3" --no-cache --quiet && \
+	$(GENERIC_LABBOOK) render Tests/LabbookRunTests/Notebooks/determinism.md --output "$$tmp/baseline" --no-cache --quiet && \
 	grep -q "x86-64 without FMA, fixed order" "$$tmp/baseline/determinism/results.json" && \
 	$(LABBOOK) diff "$$tmp/v3/determinism" "$$tmp/baseline/determinism" $(REGRESS_TOLERANCE) > "$$tmp/diff.txt"; \
 	status=$$?; cat "$$tmp/diff.txt"; \

@@ -91,29 +91,41 @@ let package = Package(
         // The engine's and the plots' names, registered into the interpreter.
         .target(name: "LabbookBindings", dependencies: ["LabbookEngine", "LabbookPlots", "LabbookInterpreter"]),
 
-        // The notebook: front matter, libcmark's tree, cells, inline expressions, questions, and
-        // running the cells in one interpreter session.
+        // Reading a notebook: front matter, libcmark's tree, cells, inline expressions,
+        // questions, and `labbook check` (its blocks parsed, nothing run). No engine, no bindings.
         .target(
             name: "LabbookNotebook",
-            dependencies: ["CCmark", "LabbookInterpreter", "LabbookBindings", "LabbookPlots", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "LabbookInterpreter", "LabbookPlots", .product(name: "Yams", package: "Yams")]
         ),
 
         // The report: a plain model rendered as index.html (mustache), report.md and results.json,
-        // written atomically. The default template is compiled in as a Swift string (so the binary
-        // works from any folder); templates/report.html.mustache is the canonical copy, and a test
+        // written atomically into a folder labbook owns. It imports neither the engine nor the
+        // interpreter. The default template is compiled in as a Swift string (so the binary works
+        // from any folder); templates/report.html.mustache is the canonical copy, and a test
         // checks that the two are identical (LABBOOK_UPDATE_GOLDEN=1 regenerates the string).
         .target(
             name: "LabbookReport",
+            dependencies: ["LabbookNotebook", "LabbookPlots", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+
+        // Running a notebook: the interpreter session with the bindings, block and state caches,
+        // restart planning, threads, progress and interruption, the report model filled in.
+        .target(
+            name: "LabbookRun",
             dependencies: [
-                "LabbookNotebook", "LabbookPlots", "LabbookBindings", "LabbookInterpreter", "LabbookEngine",
-                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+                "LabbookNotebook", "LabbookReport", "LabbookInterpreter", "LabbookBindings", "LabbookEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
+        // `labbook diff`: two reports' results.json compared, as text, JSON or an HTML page.
+        .target(name: "LabbookDiff", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots"]),
+
+        // The command line: it parses arguments and calls one function per command.
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "LabbookEngine", "LabbookInterpreter", "LabbookNotebook", "LabbookReport",
+                "LabbookEngine", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: EngineTarget.current.executableSettings
@@ -124,7 +136,14 @@ let package = Package(
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"], exclude: ["Programs"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport"], exclude: ["Golden", "Notebooks", "DiffFixtures", "Hostile"]),
+        // What the report, run and diff tests share: temporary folders, folder snapshots, the
+        // repository's paths, the sample notebook and its report. Test code, out of the product.
+        .target(name: "LabbookTestSupport", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots"],
+                path: "Tests/LabbookTestSupport"),
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookTestSupport"],
+                    exclude: ["Notebooks", "Hostile", "Golden"]),
+        .testTarget(name: "LabbookDiffTests", dependencies: ["LabbookDiff", "LabbookTestSupport"], exclude: ["DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 
 /// One side of a diff: the parts of a `results.json` that `labbook diff` compares, decoded with

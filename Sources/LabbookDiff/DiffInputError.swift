@@ -1,3 +1,5 @@
+import LabbookReport
+
 /// Why a side of the diff could not be read: exit status 2, with a one-line message in plain
 /// words (no system error dumps).
 public enum DiffInputError: Error, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 
 /// The comparison of two reports, run by run: what `labbook diff` prints as text, JSON or HTML.

@@ -1,3 +1,5 @@
+import LabbookReport
+
 /// Text from a report (labels, metric names, expressions, inline values, paths) made safe to
 /// print on a terminal: control characters, which could move the cursor, recolour or clear the
 /// screen (`ESC [2J`), and the invisible characters that reorder text, are shown as Swift escapes

@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 
 /// How far a metric may move between two reports and still count as unchanged.

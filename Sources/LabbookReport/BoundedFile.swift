@@ -5,13 +5,13 @@ import Glibc
 
 /// Reads a file a user named, refusing what is not a regular file (a folder, `/dev/zero`, a
 /// FIFO, which would never end or block) and what is larger than a limit, with plain messages.
-enum BoundedFile {
-    enum Failure: Error, CustomStringConvertible {
+public enum BoundedFile {
+    public enum Failure: Error, CustomStringConvertible {
         case missing
         case unreadable(reason: String)
         case tooLarge(bytes: Int, limit: Int)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .missing: "no such file or folder"
             case .unreadable(let reason): reason
@@ -22,7 +22,7 @@ enum BoundedFile {
 
     /// The bytes of the regular file at `path`, opened without blocking (a FIFO without a
     /// writer would block `open` forever), at most `limit` of them.
-    static func read(_ path: String, limit: Int) throws(Failure) -> Data {
+    public static func read(_ path: String, limit: Int) throws(Failure) -> Data {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw problem(errno) }
         defer { close(fd) }

@@ -1,4 +1,3 @@
-import LabbookInterpreter
 import LabbookNotebook
 
 /// `report.md`: the report as Markdown that GitHub renders. Byte-stable: it holds no date, no

@@ -18,9 +18,7 @@ public struct CellRun: Codable, Equatable, Sendable {
 
 extension Report {
     /// The report of `notebook`: its prose as read, each cell with `runs[cell.label]` (a cell
-    /// without a run shows as `skipped`), its questions, and the inline values. The exit status
-    /// is 1 when some cell ended in an unexpected `error`, `interrupted`, or `timeout` (unless
-    /// marked `error: true`), else 0.
+    /// without a run shows as `skipped`), its questions, and the inline values.
     public init(notebook: Notebook, sha256: String, engine: EngineDescription, runs: [String: CellRun],
                 inlineValues: [SourcePosition: String] = [:], dataFiles: [DataFile] = [],
                 seed: Int? = nil, renderSeconds: Double = 0, renderedAt: Date) {
@@ -38,20 +36,16 @@ extension Report {
                 let run = runs[cell.label] ?? CellRun(status: .skipped)
                 items.append(.cell(CellItem(label: cell.label, line: cell.fenceLine, code: cell.code,
                                             echo: cell.options.echo, showsOutput: cell.options.output, status: run.status,
-                                            seconds: run.seconds, cached: run.cached, outputs: run.outputs)))
+                                            seconds: run.seconds, cached: run.cached, errorExpected: cell.options.error,
+                                            outputs: run.outputs)))
             }
-        }
-        // A timeout is what a cell marked `error: true` may show, like an error.
-        let failed = notebook.cells.contains { cell in
-            guard let status = runs[cell.label]?.status else { return false }
-            return status == .error || status == .interrupted || (status == .timeout && !cell.options.error)
         }
         let fileName = (notebook.file as NSString).lastPathComponent
         self.init(title: notebook.frontMatter.title ?? (fileName as NSString).deletingPathExtension,
                   author: notebook.frontMatter.author, lang: notebook.frontMatter.lang,
                   notebook: NotebookInfo(path: notebook.file, sha256: sha256),
                   seed: seed ?? notebook.frontMatter.seed, engine: engine, renderSeconds: renderSeconds,
-                  renderedAt: renderedAt, exitStatus: failed ? 1 : 0,
+                  renderedAt: renderedAt,
                   questions: notebook.questions.map(ReportQuestion.init), items: items,
                   inlineValues: inlineValues, dataFiles: dataFiles)
     }

@@ -16,8 +16,10 @@ public struct Report: Equatable, Sendable {
     public var renderSeconds: Double
     /// When the render happened, injected by the caller; HTML footer and results.json only.
     public var renderedAt: Date
-    /// 0 when every block ran or failed as expected, 1 when some block failed unexpectedly.
-    public var exitStatus: Int
+    /// Whether reading the notebook gave an error (a bad option, an unclosed fence, ...).
+    public var readingFailed = false
+    /// The inline expressions that failed, by position (their places show the message).
+    public var failedInline: Set<SourcePosition> = []
     public var questions: [ReportQuestion]
     /// The document in order: prose and cells.
     public var items: [ReportItem]
@@ -28,7 +30,7 @@ public struct Report: Equatable, Sendable {
 
     public init(title: String, author: String? = nil, lang: FrontMatter.Language = .en, notebook: NotebookInfo,
                 seed: Int, engine: EngineDescription, renderSeconds: Double = 0, renderedAt: Date,
-                exitStatus: Int = 0, questions: [ReportQuestion] = [], items: [ReportItem] = [],
+                questions: [ReportQuestion] = [], items: [ReportItem] = [],
                 inlineValues: [SourcePosition: String] = [:], dataFiles: [DataFile] = []) {
         self.title = title
         self.author = author
@@ -38,7 +40,6 @@ public struct Report: Equatable, Sendable {
         self.engine = engine
         self.renderSeconds = renderSeconds
         self.renderedAt = renderedAt
-        self.exitStatus = exitStatus
         self.questions = questions
         self.items = items
         self.inlineValues = inlineValues
@@ -48,6 +49,14 @@ public struct Report: Equatable, Sendable {
     /// The sum of the questions' points, rounded to 6 decimals (as `Notebook.totalPoints`).
     public var totalPoints: Double {
         (questions.reduce(0) { $0 + ($1.points ?? 0) } * 1e6).rounded() / 1e6
+    }
+
+    /// The render's exit status, the one place it is decided: 1 when reading the notebook gave
+    /// an error, an inline expression failed, or a block failed (an unexpected error, a
+    /// timeout of a block not marked `error: true`, an interruption, a failed expectation or a
+    /// figure that could not be drawn); 0 otherwise.
+    public var exitStatus: Int {
+        readingFailed || !failedInline.isEmpty || cells.contains(where: \.failed) ? 1 : 0
     }
 
     /// The cells in document order.
@@ -175,6 +184,8 @@ public struct CellItem: Equatable, Sendable {
     public var seconds: Double
     /// True when the outputs were replayed from the cache.
     public var cached: Bool
+    /// The block is marked `error: true`: an error or a timeout is what it shows.
+    public var errorExpected: Bool
     public var outputs: [CellOutput]
 
     /// The outputs the pages show: all of them, or only diagnostics under `output: false`.
@@ -183,7 +194,8 @@ public struct CellItem: Equatable, Sendable {
     }
 
     public init(label: String, line: Int, code: String, echo: Bool = true, showsOutput: Bool = true,
-                status: CellStatus = .ok, seconds: Double = 0, cached: Bool = false, outputs: [CellOutput] = []) {
+                status: CellStatus = .ok, seconds: Double = 0, cached: Bool = false, errorExpected: Bool = false,
+                outputs: [CellOutput] = []) {
         self.label = label
         self.line = line
         self.code = code
@@ -192,6 +204,18 @@ public struct CellItem: Equatable, Sendable {
         self.status = status
         self.seconds = seconds
         self.cached = cached
+        self.errorExpected = errorExpected
         self.outputs = outputs
+    }
+
+    /// Whether the block fails the render: an unexpected error, a timeout of a block not marked
+    /// `error: true`, an interruption, or an expectation that did not hold.
+    public var failed: Bool {
+        status == .error || status == .interrupted || (status == .timeout && !errorExpected) || hasFailedExpectation
+    }
+
+    /// Whether an `expect` of the block did not hold.
+    public var hasFailedExpectation: Bool {
+        outputs.contains { if case .expectation(let e) = $0 { return !e.passed } else { return false } }
     }
 }

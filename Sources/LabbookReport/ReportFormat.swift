@@ -1,5 +1,4 @@
 import Foundation
-import LabbookEngine
 
 /// Every number the report prints goes through here, so that the HTML, report.md and messages
 /// agree: metrics with 4 decimals (as Keras prints them), points and seconds trimmed.
@@ -34,13 +33,28 @@ public enum ReportFormat {
         return String(format: "%d min %02d s", total / 60, total % 60)
     }
 
-    /// `101,770`, Keras's grouping (the engine's summary writes it).
+    /// `101,770`: Keras's grouping, as the engine's printed summary has it.
     public static func grouped(_ n: Int) -> String {
-        (n < 0 ? "-" : "") + ModelSummary.grouped(Int(clamping: n.magnitude))
+        let digits = String(n.magnitude)
+        var out = n < 0 ? "-" : ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
     }
 
-    /// Keras's `readable_memory_size` of Float32 weights: `397.54 KB`.
-    public static func memorySize(parameters: Int) -> String { ModelSummary.memorySize(parameters: parameters) }
+    /// Keras's `readable_memory_size` of Float32 weights: `397.54 KB`, `0.00 B`.
+    public static func memorySize(parameters: Int) -> String {
+        var size = Double(parameters) * 4
+        var unit = 0
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        while size >= 1024, unit < units.count - 1 {
+            size /= 1024
+            unit += 1
+        }
+        return String(format: "%.2f %@", size, units[unit])
+    }
 
     /// `2026-11-29T01:20:31Z`: the render time, in UTC so it does not depend on the machine.
     public static func timestamp(_ date: Date) -> String {

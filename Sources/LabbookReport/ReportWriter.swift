@@ -74,7 +74,6 @@ public enum ReportWriter {
             if failed {
                 if cell.status == .ok { cell.status = .error }
                 report.items[item] = .cell(cell)
-                report.exitStatus = max(report.exitStatus, 1)
             }
             if !drawn.isEmpty { figures[cell.label] = drawn }
         }

@@ -93,7 +93,7 @@ public enum ResultsJSON {
     }
 
     /// A JSON value whose objects keep their keys in the order given.
-    indirect enum JSON {
+    public indirect enum JSON {
         case null
         case bool(Bool)
         case int(Int)
@@ -103,7 +103,8 @@ public enum ResultsJSON {
         case object([(String, JSON)])
     }
 
-    static func encode(_ value: JSON, indent: String, into out: inout String) {
+    /// Appends `value` to `out`, two spaces of indentation per level below `indent`.
+    public static func encode(_ value: JSON, indent: String, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"

@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 import LabbookEngine
 import LabbookNotebook
@@ -102,11 +103,13 @@ public struct NotebookRender {
             inline.merge(evaluated.mapValues { VisibleText.visible($0.value) }) { _, new in new }
             report = Report(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
                             inlineValues: inline, dataFiles: files, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
-            report.exitStatus = max(report.exitStatus, report.hasFailedExpectation ? 1 : 0)
+            report.failedInline = Set(evaluated.filter(\.value.failed).keys)
             replayed = true
             if !evaluated.isEmpty {
                 do {
-                    try BlockCache.addInline(evaluated.map { ($0.value.expression, $0.value.blockKey, $0.value.value) },
+                    // A failed inline value is not cached: the next render evaluates it again and
+                    // reports it again.
+                    try BlockCache.addInline(evaluated.values.filter { !$0.failed }.map { ($0.expression, $0.blockKey, $0.value) },
                                              notebook: notebook, seed: seed, directory: directory)
                 } catch {
                     messages.append("warning: " + CacheMessages.notWritten(error))
@@ -145,7 +148,7 @@ public struct NotebookRender {
             report = Report(notebook: notebook, run: run, replayed: cached, engine: engine, seed: seed,
                             renderSeconds: elapsed(), renderedAt: Date())
         }
-        if reading.hasErrors { report.exitStatus = max(report.exitStatus, 1) }
+        report.readingFailed = reading.hasErrors
         do {
             let written = try ReportWriter.write(report, to: directory, formats: options.formats,
                                                  selfContained: options.selfContained, allowHTML: options.allowHTML,
@@ -160,7 +163,7 @@ public struct NotebookRender {
                     messages.append("warning: " + CacheMessages.notWritten(error))
                 }
             }
-            return Outcome(exitStatus: Int32(max(report.exitStatus, written.exitStatus)), messages: messages, written: written,
+            return Outcome(exitStatus: Int32(written.exitStatus), messages: messages, written: written,
                            seconds: elapsed(),
                            replayed: replayed)
         } catch {
@@ -175,8 +178,8 @@ public struct NotebookRender {
     private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, folder: ReportFolder,
                           states: StateCache,
                           messages: inout [String], formatter: DiagnosticFormatter)
-        -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)]? {
-        var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String)] = [:]
+        -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)]? {
+        var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)] = [:]
         for group in pending {
             let runner = makeRunner(notebook, seed: seed, folder: folder)
             if let block = group.block {
@@ -191,7 +194,7 @@ public struct NotebookRender {
             messages += run.inlineDiagnostics.map { formatter.format($0) }
             for expression in group.expressions {
                 if let value = run.inlineValues[expression.position] {
-                    values[expression.position] = (expression, group.block?.key, value)
+                    values[expression.position] = (expression, group.block?.key, value, run.failedInline.contains(expression.position))
                 }
             }
         }

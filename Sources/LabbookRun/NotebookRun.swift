@@ -1,3 +1,6 @@
+import Foundation
+import LabbookNotebook
+import LabbookReport
 import LabbookEngine
 import LabbookInterpreter
 
@@ -26,16 +29,6 @@ public struct NotebookRun {
             self.errorExpected = errorExpected
         }
 
-        /// Whether the cell failed the render: an unexpected error, a timeout of a cell not
-        /// marked `error: true`, an interruption, or a failed expectation.
-        public var failed: Bool {
-            status == .error || status == .interrupted || (status == .timeout && !errorExpected) || hasFailedExpectation
-        }
-
-        /// Whether an expectation of the cell failed.
-        public var hasFailedExpectation: Bool {
-            outputs.contains { if case .expectation(let e) = $0 { return !e.passed } else { return false } }
-        }
     }
 
     /// Each cell's result by label (cells not run are absent).
@@ -44,14 +37,10 @@ public struct NotebookRun {
     public var inlineValues: [SourcePosition: String] = [:]
     /// Inline expressions that failed, with their diagnostics (shown in place and reported).
     public var inlineDiagnostics: [NotebookDiagnostic] = []
+    /// The positions of the inline expressions that failed.
+    public var failedInline: Set<SourcePosition> = []
     /// The data files the notebook read.
     public var dataFiles: [CheckedFile] = []
     /// Whether the run was interrupted (Ctrl-C); the cells after that one did not run.
     public var interrupted = false
-
-    /// 0 when every cell ran or failed as expected and every expectation held; 1 otherwise.
-    public var exitStatus: Int {
-        let failed = cells.values.contains(where: \.failed)
-        return failed || !inlineDiagnostics.isEmpty || interrupted ? 1 : 0
-    }
 }

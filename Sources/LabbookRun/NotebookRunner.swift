@@ -1,3 +1,5 @@
+import LabbookNotebook
+import LabbookReport
 import Foundation
 import LabbookBindings
 import LabbookEngine
@@ -112,6 +114,7 @@ public final class NotebookRunner {
             run.inlineValues[expression.position] = InlineFormat.text(of: value, asPercent: asPercent)
         case .failure(let diagnostic):
             run.inlineValues[expression.position] = "⚠ \(diagnostic.message)"
+            run.failedInline.insert(expression.position)
             run.inlineDiagnostics.append(NotebookDiagnostic(
                 .error, diagnostic.message, file: notebook.file, line: expression.position.line,
                 column: expression.position.column + diagnostic.range.column - 1))

@@ -1,3 +1,5 @@
+import LabbookNotebook
+import LabbookReport
 import Foundation
 import LabbookEngine
 
@@ -20,7 +22,7 @@ final class ProgressBar: Callback {
 
     func epochBegan(_ epoch: Int) throws {
         epochStart = DispatchTime.now().uptimeNanoseconds
-        if isTerminal && epochs > 1 { printError("Epoch \(epoch + 1)/\(epochs)") }
+        if isTerminal && epochs > 1 { StandardError.write("Epoch \(epoch + 1)/\(epochs)") }
     }
 
     var observesBatches: Bool { isTerminal }
@@ -40,7 +42,7 @@ final class ProgressBar: Callback {
         if isTerminal {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(done: steps, logs: logs) + "\n").utf8))
         } else {
-            printError("Epoch \(epoch + 1)/\(epochs): " + line(done: steps, logs: logs))
+            StandardError.write("Epoch \(epoch + 1)/\(epochs): " + line(done: steps, logs: logs))
         }
         return .continue
     }

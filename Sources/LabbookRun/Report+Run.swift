@@ -1,3 +1,4 @@
+import LabbookReport
 import Crypto
 import Foundation
 import LabbookBindings
@@ -25,15 +26,7 @@ extension Report {
         self.init(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
                   inlineValues: run.inlineValues.mapValues(VisibleText.visible).merging(replayed.inline) { live, _ in live }, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
                   seed: seed, renderSeconds: renderSeconds, renderedAt: renderedAt)
-        // Failed expectations and failed inline expressions fail the render too.
-        exitStatus = max(exitStatus, run.exitStatus, hasFailedExpectation ? 1 : 0)
-    }
-
-    /// Whether an `expect` of some block did not hold (which fails the render).
-    var hasFailedExpectation: Bool {
-        cells.contains { cell in
-            cell.outputs.contains { if case .expectation(let e) = $0 { return !e.passed } else { return false } }
-        }
+        failedInline = run.failedInline
     }
 
     /// Consecutive text outputs (one per `print`) as one block of text, as a terminal shows them.

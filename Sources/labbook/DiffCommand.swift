@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import LabbookReport
+import LabbookDiff
 
 /// `labbook diff OLD NEW`: compares two reports run by run; exit 0 within tolerance, 1 beyond,
 /// 2 on bad input.
@@ -33,36 +32,7 @@ struct DiffCommand: ParsableCommand {
     var html: String?
 
     func run() throws {
-        let tolerances: Tolerances
-        let oldInput: DiffInput, newInput: DiffInput
-        do {
-            tolerances = try Tolerances.parse(self.tolerances)
-            oldInput = try DiffInput.load(path: old)
-            newInput = try DiffInput.load(path: new)
-        } catch {
-            printError("labbook diff: \(error)")
-            throw ExitCode(2)
-        }
-        // Writing the page over one of the reports it compares would destroy that report.
-        if let html, let input = [old, new].map(DiffInput.resultsFile).first(where: { DiffInput.sameFile(html, $0) }) {
-            printError("labbook diff: --html \(html) is \(input), one of the reports being compared; write the page to another file")
-            throw ExitCode(2)
-        }
-        let diff = ReportDiff(old: oldInput, oldPath: old, new: newInput, newPath: new, tolerances: tolerances)
-        print(json ? diff.json : diff.text, terminator: "")
-        if let html {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: html, isDirectory: &isDirectory), isDirectory.boolValue {
-                printError("labbook diff: cannot write \(html): is a directory")
-                throw ExitCode(2)
-            }
-            do {
-                try Data(try diff.html().utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
-            } catch {
-                printError("labbook diff: cannot write \(html): \(SystemErrorText.describe(error))")
-                throw ExitCode(2)
-            }
-        }
-        if diff.exitStatus != 0 { throw ExitCode(diff.exitStatus) }
+        let status = ReportDiff.run(old: old, new: new, tolerances: tolerances, json: json, html: html)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+@testable import LabbookDiff
+import LabbookTestSupport
 
 /// `labbook diff` meets files it did not write: each is refused fast, in plain words, without
 /// reading more than the size limit, and nothing from a report reaches the terminal raw.

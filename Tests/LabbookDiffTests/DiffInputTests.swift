@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+@testable import LabbookDiff
+import LabbookTestSupport
 
 /// Bad inputs: each gives a one-line message (and `labbook diff` exit status 2).
 @Suite struct DiffInputTests {

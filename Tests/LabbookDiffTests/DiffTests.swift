@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+@testable import LabbookDiff
+import LabbookTestSupport
 
-let diffFixtures = testsDirectory.appendingPathComponent("DiffFixtures")
+let diffFixtures = testsDirectory().appendingPathComponent("DiffFixtures")
 
 /// The two fixture reports differ in every way a diff reports: metrics within and beyond
 /// tolerance (absolute, relative, overridden), an evaluation, blocks added, removed, newly

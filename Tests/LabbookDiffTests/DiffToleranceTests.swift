@@ -1,5 +1,7 @@
 import Testing
 @testable import LabbookReport
+@testable import LabbookDiff
+import LabbookTestSupport
 
 @Suite struct DiffToleranceTests {
     @Test(arguments: [

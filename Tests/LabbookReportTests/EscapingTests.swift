@@ -2,6 +2,7 @@ import Foundation
 import LabbookNotebook
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// Everything from the notebook or the program reaches the page as text: `<script>`, quotes and
 /// `&` are escaped wherever they come from, and raw HTML in the prose is dropped by default.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// index.html of the sample report, checked for structure rather than against a golden file.
 @Suite struct HTMLReportTests {

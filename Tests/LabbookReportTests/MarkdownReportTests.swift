@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// report.md of the sample report, byte for byte against `Golden/sample-report.md`
 /// (`LABBOOK_UPDATE_GOLDEN=1` rewrites the golden file; review its diff before committing).
 @Suite struct MarkdownReportTests {
     @Test func sampleMatchesGolden() throws {
         let markdown = MarkdownReport.render(try sampleReport())
-        let golden = testsDirectory.appendingPathComponent("Golden/sample-report.md")
+        let golden = testsDirectory().appendingPathComponent("Golden/sample-report.md")
         if updatingGolden { try Data(markdown.utf8).write(to: golden) }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(markdown == expected)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// `Report(notebook:…)`: what the execution layer gets for free from the notebook as read.
 @Suite struct ReportFromNotebookTests {

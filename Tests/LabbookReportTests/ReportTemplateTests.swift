@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 @Suite struct ReportTemplateTests {
     /// The compiled-in template is templates/report.html.mustache; LABBOOK_UPDATE_GOLDEN=1

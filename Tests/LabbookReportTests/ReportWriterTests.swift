@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// The report folder is replaced in one step: a failed write leaves the previous report
 /// byte-identical, keeps the partial one in NAME.partial/, and the block cache survives.
@@ -34,7 +35,6 @@ import Testing
         let before = snapshot(folder)
 
         report.title = "Changed"
-        report.exitStatus = 0
         #expect {
             try ReportWriter.write(report, to: folder.path, formats: [.html, .markdown], selfContained: false,
                                    allowHTML: false, template: .default, failAfterFiles: failAfter)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// results.json of the sample report, decoded and checked field by field against notebook.md.
 @Suite struct ResultsJSONTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// The highlighter's spans, token kind by token kind.
 @Suite struct SwiftHighlighterTests {

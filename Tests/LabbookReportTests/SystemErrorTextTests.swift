@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+import LabbookTestSupport
 
 /// File-system errors read as plain words, never as "Error Domain=NSCocoaErrorDomain Code=...".
 @Suite struct SystemErrorTextTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import LabbookReport
 import LabbookNotebook
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// Restarting after an edit: the blocks before the edited one are replayed, the session is
 /// restored from the state saved after the last of them, and only the edited block and those

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import LabbookReport
 import LabbookNotebook
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// The block cache: an unchanged notebook replays every block without running any; a change
 /// to a block, the seed or the cache's soundness makes the notebook run again.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import LabbookInterpreter
 import LabbookNotebook
+import LabbookReport
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// `labbook check notebooks/fashion-mnist.md` in the test suite: the coursework reads without a
 /// diagnostic, every block parses, and every question is there and answered (nothing is run;

@@ -3,6 +3,8 @@ import Testing
 @testable import LabbookReport
 import LabbookInterpreter
 import LabbookNotebook
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// The notebooks of the hostile-input campaign (`Hostile/`) and the report folders it tried to
 /// destroy: each case gives a clear diagnostic or a refusal, the report is still written, and

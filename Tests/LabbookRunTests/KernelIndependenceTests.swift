@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import LabbookReport
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// The same notebook renders to the same `report.md` whatever kernel OpenBLAS would pick, and
 /// on any thread count: `labbook render` run as a child process with `OPENBLAS_CORETYPE` set to

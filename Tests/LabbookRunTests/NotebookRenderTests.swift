@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import LabbookReport
 import LabbookNotebook
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// `labbook render` end to end on small notebooks: the report written, its status, and the
 /// diagnostics of bad notebooks.

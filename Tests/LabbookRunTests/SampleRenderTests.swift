@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LabbookReport
+@testable import LabbookRun
+import LabbookTestSupport
 
 /// Writes the sample report where `LABBOOK_SAMPLE_REPORT` says (e.g. /tmp/labbook-sample), so
 /// that a person can open it or take a screenshot of it with headless Chromium:

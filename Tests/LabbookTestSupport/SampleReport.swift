@@ -1,12 +1,12 @@
 import Foundation
 import LabbookNotebook
 import LabbookPlots
-@testable import LabbookReport
+import LabbookReport
 
 /// The notebook behind the sample report: prose, three questions (one unanswered), an inline
 /// value, and cells that between them produce every kind of output, an expected error and an
 /// unexpected one.
-let sampleNotebookText = #"""
+public let sampleNotebookText = #"""
 ---
 title: "Redes neuronales: Fashion MNIST"
 author: "Ana Pérez"
@@ -73,23 +73,23 @@ modle.fit(train, epochs: 1)
 ```
 """#
 
-let sampleDate = Date(timeIntervalSince1970: 1_796_000_000) // 2026-11-29T…Z, fixed
-let sampleEngine = EngineDescription(version: "0.1.0", blas: "OpenBLAS 0.3.21 Haswell", threads: 2)
+public let sampleDate = Date(timeIntervalSince1970: 1_796_000_000) // 2026-11-29T…Z, fixed
+public let sampleEngine = EngineDescription(version: "0.1.0", blas: "OpenBLAS 0.3.21 Haswell", threads: 2)
 
-func readSample(_ text: String = sampleNotebookText, file: String = "notebooks/sample.md") -> Notebook {
+public func readSample(_ text: String = sampleNotebookText, file: String = "notebooks/sample.md") -> Notebook {
     let reading = NotebookReader.parse(text, file: file)
     precondition(reading.notebook != nil, "\(reading.diagnostics)")
     return reading.notebook!
 }
 
 /// A small gray image drawn as PNG bytes, as the execution layer might hand over.
-func samplePNG() throws -> [UInt8] {
+public func samplePNG() throws -> [UInt8] {
     let pixels = (0..<64).map { Float(($0 % 8) * ($0 / 8)) }
     return try renderPNG(.image(ImageFigure(image: GrayImage(width: 8, height: 8, pixels: pixels),
                                             title: "train[0]", width: 160, height: 160)))
 }
 
-func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
+public func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
     let fitOutput = FitOutput(epochs: [
         .init(epoch: 1, metrics: [Metric("loss", 0.6123456), Metric("accuracy", 0.7891), Metric("val_loss", 0.4712),
                                   Metric("val_accuracy", 0.8312)], seconds: 0.31),
@@ -135,7 +135,7 @@ func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
 }
 
 /// The sample report, with fixed seconds and date so every rendering of it is identical.
-func sampleReport() throws -> Report {
+public func sampleReport() throws -> Report {
     let notebook = readSample()
     var values: [SourcePosition: String] = [:]
     for e in notebook.inlineExpressions {
@@ -147,26 +147,3 @@ func sampleReport() throws -> Report {
                   renderSeconds: 1.25, renderedAt: sampleDate)
 }
 
-/// A fresh temporary folder.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-report-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Every file under `directory` (hidden ones included) with its bytes, by relative path.
-func snapshot(_ directory: URL) -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let e = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-    for case let url as URL in e {
-        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-        let relative = String(url.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1))
-        files[relative] = FileManager.default.contents(atPath: url.path)
-    }
-    return files
-}
-
-/// The source folder of these tests (for golden files and the template's canonical copy).
-let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-let repositoryDirectory = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-var updatingGolden: Bool { ProcessInfo.processInfo.environment["LABBOOK_UPDATE_GOLDEN"] == "1" }

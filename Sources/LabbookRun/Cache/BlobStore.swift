@@ -1,3 +1,5 @@
+import LabbookNotebook
+import LabbookReport
 import Crypto
 import Foundation
 import LabbookInterpreter

@@ -1,3 +1,4 @@
+import LabbookReport
 import Crypto
 import Foundation
 import LabbookEngine
@@ -242,7 +243,8 @@ public struct BlockCache {
         for (index, part) in notebook.parts.enumerated() {
             guard case .prose(let prose) = part else { continue }
             for expression in prose.inlineExpressions {
-                if let value = report.inlineValues[expression.position] {
+                // A failed inline value is not kept: the next render evaluates and reports it again.
+                if let value = report.inlineValues[expression.position], !report.failedInline.contains(expression.position) {
                     inline[inlineKey(expression, before: beforePart[index])] = value
                 }
             }

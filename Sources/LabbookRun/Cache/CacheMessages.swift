@@ -1,3 +1,4 @@
+import LabbookReport
 /// Every message of the block cache, in one voice: what happened to which file, and what the
 /// render does instead. Each is one line.
 enum CacheMessages {

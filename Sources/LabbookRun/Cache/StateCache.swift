@@ -1,3 +1,4 @@
+import LabbookReport
 import Foundation
 import LabbookInterpreter
 import LabbookNotebook
