@@ -88,6 +88,23 @@ import LabbookTestSupport
         #expect(!w.render().ran)
     }
 
+    /// A failed inline expression fails every render, the replayed ones too: its value is not
+    /// cached, so a replay evaluates it again (the blocks still replay) and reports it again.
+    @Test func aFailedInlineExpressionFailsTheReplayToo() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        try w.edit("Some prose", "Some prose with `{swift} noSuchName` and")
+        let first = w.render()
+        #expect(first.ran && first.outcome.exitStatus == 1)
+        #expect(first.outcome.messages.contains { $0.contains("unknown name 'noSuchName'") }, "\(first.outcome.messages)")
+        let second = w.render()
+        #expect(!second.ran && second.outcome.replayed)
+        #expect(second.outcome.exitStatus == 1)
+        #expect(second.outcome.messages.contains { $0.contains("unknown name 'noSuchName'") }, "\(second.outcome.messages)")
+        let json = try JSONSerialization.jsonObject(with: try w.file("results.json")) as? [String: Any]
+        #expect(json?["exitStatus"] as? Int == 1)
+    }
+
     @Test func aNewSeedOrNoCacheRunsAgain() throws {
         let w = try Workspace()
         defer { try? FileManager.default.removeItem(at: w.folder) }
