@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let session = Session()
-/// Bindings.register(into: session.library)      // the engine's types and functions
+/// Bindings.install(into: session.library, context: context)  // LabbookBindings: the engine's names
 /// let sink = OutputBuffer()
 /// let result = session.run(blockSource, firstLine: 42, sink: sink,
 ///                          limits: ExecutionLimits(timeout: .seconds(600)))

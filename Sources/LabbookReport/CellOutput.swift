@@ -7,17 +7,17 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case text(String)
     case table(TableOutput)
     /// What `fit` returned: one row per epoch.
-    case fit(FitOutput)
+    case fit(EpochTable)
     case modelSummary(ModelSummaryOutput)
     /// What `evaluate` returned: `loss: 0.3512 - accuracy: 0.8762`.
-    case evaluation([Metric])
-    case figure(FigureOutput)
+    case evaluation([MetricValue])
+    case figure(ReportFigure)
     case expectation(ExpectationOutput)
     case diagnostic(DiagnosticOutput)
 }
 
 /// A named number (a metric, a value an expectation compared).
-public struct Metric: Codable, Equatable, Sendable {
+public struct MetricValue: Codable, Equatable, Sendable {
     public var name: String
     public var value: Double
 
@@ -38,16 +38,16 @@ public struct TableOutput: Codable, Equatable, Sendable {
 }
 
 /// A `fit` run.
-public struct FitOutput: Codable, Equatable, Sendable {
+public struct EpochTable: Codable, Equatable, Sendable {
     public struct Epoch: Codable, Equatable, Sendable {
         /// 1-based, as Keras prints `Epoch 1/10`.
         public var epoch: Int
         /// Keras's names (`loss`, `accuracy`, `val_loss`, `val_accuracy`, or any other), in the
         /// order they should be shown.
-        public var metrics: [Metric]
+        public var metrics: [MetricValue]
         public var seconds: Double
 
-        public init(epoch: Int, metrics: [Metric], seconds: Double) {
+        public init(epoch: Int, metrics: [MetricValue], seconds: Double) {
             self.epoch = epoch
             self.metrics = metrics
             self.seconds = seconds
@@ -108,7 +108,7 @@ public struct ModelSummaryOutput: Codable, Equatable, Sendable {
 }
 
 /// A figure: PNG bytes already drawn, or a figure value the writer draws.
-public struct FigureOutput: Equatable, Sendable {
+public struct ReportFigure: Equatable, Sendable {
     public enum Content: Equatable, Sendable {
         case png([UInt8])
         case figure(Figure)
@@ -192,7 +192,7 @@ public struct DiagnosticOutput: Codable, Equatable, Sendable {
 
 /// A figure is kept (in the block cache) as the PNG it draws, so that a replayed report shows
 /// the same bytes without the figure being described again.
-extension FigureOutput: Codable {
+extension ReportFigure: Codable {
     private enum CodingKeys: String, CodingKey { case png, caption }
 
     public init(from decoder: Decoder) throws {

@@ -1,9 +1,10 @@
 import Foundation
 import LabbookNotebook
 
-/// Everything a report shows, as plain values: what the execution layer fills in and what the
-/// renderers (`index.html`, `report.md`, `results.json`) read. Nothing here knows about the
-/// interpreter or the engine; numbers arrive as numbers and are formatted by `ReportFormat`.
+/// Everything a report shows, as plain values: what `LabbookRun` fills in from a run (or the
+/// block cache) and what the renderers (`index.html`, `report.md`, `results.json`) read. This
+/// target imports neither the interpreter nor the engine; numbers arrive as numbers and are
+/// formatted by `ReportFormat`.
 public struct Report: Equatable, Sendable {
     public var title: String
     public var author: String?

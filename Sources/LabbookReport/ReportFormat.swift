@@ -10,7 +10,7 @@ public enum ReportFormat {
     }
 
     /// `loss: 0.3512 - accuracy: 0.8762`, Keras's one-line result.
-    public static func metrics(_ metrics: [Metric]) -> String {
+    public static func metrics(_ metrics: [MetricValue]) -> String {
         metrics.map { "\($0.name): \(metric($0.value))" }.joined(separator: " - ")
     }
 

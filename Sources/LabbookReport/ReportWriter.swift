@@ -80,7 +80,7 @@ public enum ReportWriter {
         return figures
     }
 
-    private static func render(_ output: FigureOutput, path: String) throws -> RenderedFigure {
+    private static func render(_ output: ReportFigure, path: String) throws -> RenderedFigure {
         switch output.content {
         case .png(let bytes):
             let (width, height) = pngSize(bytes) ?? (0, 0)

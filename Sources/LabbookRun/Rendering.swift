@@ -23,12 +23,12 @@ public enum Rendering {
 
     /// Renders one notebook; returns its exit status.
     private static func render(_ path: String, options: NotebookRender.Options, quiet: Bool) -> Int32 {
-        var interruption: Interruption?
+        var interruption: InterruptSignal?
         let progress = CellProgress(quiet: quiet)
         let outcome = NotebookRender(path: path, options: options).run(prepare: { runner in
             runner.observer = progress
             if !quiet { runner.context.progress = { ProgressBar(epochs: $0) } }
-            interruption = Interruption { runner.interrupt() }
+            interruption = InterruptSignal { runner.interrupt() }
         }, finished: { _ in interruption?.stop() })
         for message in outcome.messages { StandardError.write(message) }
         if let written = outcome.written {

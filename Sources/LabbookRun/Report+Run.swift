@@ -74,28 +74,28 @@ extension Report {
 
     private static func richOutput(_ rich: any RichOutput, cell: Cell) -> CellOutput? {
         switch rich {
-        case let figure as LabbookBindings.FigureOutput:
+        case let figure as FigureOutput:
             let sized = figure.figure.sized(width: cell.options.figWidth, height: cell.options.figHeight)
-            return .figure(LabbookReport.FigureOutput(.figure(sized), caption: cell.options.figCaption))
+            return .figure(ReportFigure(.figure(sized), caption: cell.options.figCaption))
         case let summary as SummaryOutput:
             let s = summary.summary
             return .modelSummary(ModelSummaryOutput(
                 modelName: s.modelName,
                 rows: s.rows.map { ModelSummaryOutput.Row(name: $0.name, type: $0.type, outputShape: $0.outputShape, params: $0.parameters) },
                 trainable: s.trainable, nonTrainable: s.nonTrainable))
-        case let fit as LabbookBindings.FitOutput:
+        case let fit as FitOutput:
             let h = fit.history
             // The epoch table's columns: loss and accuracy first, then the rest, validation last.
             let order = h.metrics.map(\.name).sorted { rank($0) < rank($1) }
             let epochs = h.epochNumbers.indices.map { i in
-                LabbookReport.FitOutput.Epoch(epoch: h.epochNumbers[i] + 1,
-                                              metrics: order.compactMap { name in h[name].map { Metric(name, $0[i]) } },
+                EpochTable.Epoch(epoch: h.epochNumbers[i] + 1,
+                                              metrics: order.compactMap { name in h[name].map { MetricValue(name, $0[i]) } },
                                               seconds: h.seconds[i])
             }
-            return .fit(LabbookReport.FitOutput(epochs: epochs, stopReason: h.stopReason.rawValue, params: h.parameterCount))
+            return .fit(EpochTable(epochs: epochs, stopReason: h.stopReason.rawValue, params: h.parameterCount))
         case let evaluation as EvaluationOutput:
             let ordered = evaluation.logs.sorted { rank($0.name) < rank($1.name) }
-            return .evaluation(ordered.map { Metric($0.name, $0.value) })
+            return .evaluation(ordered.map { MetricValue($0.name, $0.value) })
         default:
             return nil
         }

@@ -28,7 +28,7 @@ final class CellProgress: NotebookRunner.Observer {
 
 /// Ctrl-C stops the running cell (its partial output is kept and the report still written); a
 /// second Ctrl-C ends labbook at once.
-final class Interruption {
+final class InterruptSignal {
     private let source: DispatchSourceSignal
     private var count = 0
 

@@ -13,6 +13,11 @@ struct LibraryProgramTests {
     static let programs: [String] = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
         .filter { $0.hasSuffix(".swift") }.sorted() ?? []
 
+    /// The programs are there: a wrong path or an empty folder must not pass as "no failures".
+    @Test func theProgramsAreFound() {
+        #expect(Self.programs.count >= 10, "found \(Self.programs.count) programs in \(Self.directory.path)")
+    }
+
     @Test(arguments: programs)
     func program(_ name: String) throws {
         let source = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)

@@ -4,10 +4,10 @@ import Testing
 
 /// The Fashion-MNIST loader, on the real files of Debian's `dataset-fashion-mnist` and on damaged
 /// copies made in temporary folders.
-@Suite struct FashionMNISTTests {
+@Suite(.tags(.needsFashionMNIST)) struct FashionMNISTTests {
     static let installed = "/usr/share/datasets/fashion-mnist"
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/train-labels-idx1-ubyte.gz")))
+    @Test(whereFashionMNISTHas("train-labels-idx1-ubyte.gz"))
     func loadsTheRealFilesOnceAndSharesThem() throws {
         let started = Date()
         let data = try FashionMNIST.load(dataDirectory: Self.installed)
@@ -104,7 +104,7 @@ import Testing
 
     /// Each damaged copy of the training labels (the first file read) gives its own error, which
     /// names the file. The other three files are empty stand-ins that are never reached.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/train-labels-idx1-ubyte.gz")),
+    @Test(whereFashionMNISTHas("train-labels-idx1-ubyte.gz"),
           arguments: ["truncated", "corrupted", "wrong magic", "checksum", "shape"])
     func reportsDamagedCopies(_ damage: String) throws {
         let published = try FileBytes.read(Self.installed + "/train-labels-idx1-ubyte.gz")
@@ -142,7 +142,7 @@ import Testing
 
     /// An uncompressed copy is checked against the SHA-256 of the inflated published file (the
     /// four pasted checksums are checked here too).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: installed + "/t10k-labels-idx1-ubyte.gz")))
+    @Test(whereFashionMNISTHas("t10k-labels-idx1-ubyte.gz"))
     func acceptsUncompressedCopies() throws {
         let dataset = FashionMNIST.dataset
         let folder = try temporaryFolder()

@@ -2,7 +2,7 @@ import Testing
 @testable import LabbookEngine
 
 /// The coursework's first network (B1) trained for real on Fashion-MNIST.
-@Suite struct RealDataTrainingTests {
+@Suite(.tags(.needsFashionMNIST)) struct RealDataTrainingTests {
     @Test func firstNetworkReachesKerasAccuracyInTwoEpochs() throws {
         let ((images, labels), (testImages, testLabels)) = try FashionMNIST.loadData()
         let x = try images.dividing(by: 255), xTest = try testImages.dividing(by: 255)

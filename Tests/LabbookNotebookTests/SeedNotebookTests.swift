@@ -2,15 +2,11 @@ import Foundation
 import Testing
 @testable import LabbookNotebook
 
-/// The real coursework, a Jupyter export kept beside the repository (`../shared/seed/` from the
-/// package root, read-only in CI). Skipped when it is not there.
-private let seedPath: String = {
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/actividad-redes-neuronales.md").path
-}()
+/// The real coursework as it came, a Jupyter export (a copy of `../shared/seed/`, kept in the
+/// fixtures so that the test runs everywhere, CI included).
+private let seedPath = fixture("actividad-redes-neuronales.md")
 
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: seedPath), "the coursework is not at ../shared/seed/"))
+@Suite
 struct SeedNotebookTests {
     @Test func findsEveryQuestionWithItsPoints() {
         let r = NotebookReader.read(path: seedPath)

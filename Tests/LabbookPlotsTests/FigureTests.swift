@@ -18,7 +18,26 @@ import LabbookPlots
         let bitmap = try PNGReader.decode(png)
         #expect(bitmap.width == figure.width)
         #expect(bitmap.height == figure.height)
+        // Something is drawn on the background: not a blank page, not one solid block.
+        let ink = Self.inkShare(bitmap)
+        #expect(ink > 0.005 && ink < 0.95, "\(name): \(ink * 100) % of the pixels differ from the background")
+        #expect(Set(bitmap.rgba).count > 2, "\(name) has \(Set(bitmap.rgba).count) distinct channel values")
         try saveIfAsked(png, as: name)
+    }
+
+    /// The share of pixels that differ from the top-left corner's (the background).
+    static func inkShare(_ bitmap: Bitmap) -> Double {
+        let background = bitmap.pixel(x: 0, y: 0)
+        var ink = 0
+        for y in 0..<bitmap.height { for x in 0..<bitmap.width where bitmap.pixel(x: x, y: y) != background { ink += 1 } }
+        return Double(ink) / Double(bitmap.width * bitmap.height)
+    }
+
+    /// Another figure draws other pixels: the content, not only the size, comes from the model.
+    @Test func theDataChangesThePixels() throws {
+        let rising = Figure.lineChart(LineChart(series: [Series(name: "a", x: [1, 2, 3], y: [0, 1, 2])], width: 200, height: 150))
+        let falling = Figure.lineChart(LineChart(series: [Series(name: "a", x: [1, 2, 3], y: [2, 1, 0])], width: 200, height: 150))
+        #expect(try PNGReader.decode(rising.renderPNG()) != PNGReader.decode(falling.renderPNG()))
     }
 
     @Test(arguments: all)
@@ -52,13 +71,20 @@ import LabbookPlots
 
     @Test func longTextsAreShortenedToFit() throws {
         let essay = "A title pasted by mistake, " + String(repeating: "and longer ", count: 10_000)
-        let chart = LineChart(title: essay, xLabel: essay, yLabel: essay, series: [Series(name: essay, x: [1, 2], y: [1, 2])])
-        let figures: [Figure] = [.lineChart(chart), .image(ImageFigure(image: Samples.image, title: essay)),
-                                 .imageGrid(ImageGrid(images: [Samples.image], captions: [essay], title: essay))]
-        for figure in figures {
-            let png = try figure.renderPNG()
-            try saveIfAsked(png, as: "long-texts-\(figure.testDescription)")
-            #expect(try PNGReader.decode(png).width == figure.width)
+        func figures(_ text: String) -> [Figure] {
+            let chart = LineChart(title: text, xLabel: text, yLabel: text, series: [Series(name: text, x: [1, 2], y: [1, 2])])
+            return [.lineChart(chart), .image(ImageFigure(image: Samples.image, title: text)),
+                    .imageGrid(ImageGrid(images: [Samples.image], captions: [text], title: text))]
+        }
+        for (long, short) in zip(figures(essay), figures("A short title")) {
+            let png = try long.renderPNG()
+            try saveIfAsked(png, as: "long-texts-\(long.testDescription)")
+            let bitmap = try PNGReader.decode(png)
+            #expect(bitmap.width == long.width)
+            // Shortened to its line, the long text inks about as much as a short one would, not
+            // a page of it.
+            let inkLong = Self.inkShare(bitmap), inkShort = Self.inkShare(try PNGReader.decode(short.renderPNG()))
+            #expect(inkLong < inkShort + 0.15, "\(long.testDescription): \(inkLong * 100) % ink, \(inkShort * 100) % with a short text")
         }
     }
 

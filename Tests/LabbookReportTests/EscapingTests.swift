@@ -38,10 +38,10 @@ import LabbookTestSupport
         let runs = ["evil": CellRun(status: .error, outputs: [
             .text(evil + "\n"),
             .table(TableOutput(headers: [evil], rows: [[evil]])),
-            .figure(FigureOutput(.png(try samplePNG()), caption: evil)),
+            .figure(ReportFigure(.png(try samplePNG()), caption: evil)),
             .expectation(ExpectationOutput(text: evil, passed: false, values: [NamedValue(evil, evil)])),
-            .evaluation([Metric(evil, 1)]),
-            .fit(FitOutput(epochs: [.init(epoch: 1, metrics: [Metric(evil, 0.5)], seconds: 1)], stopReason: evil, params: 1)),
+            .evaluation([MetricValue(evil, 1)]),
+            .fit(EpochTable(epochs: [.init(epoch: 1, metrics: [MetricValue(evil, 0.5)], seconds: 1)], stopReason: evil, params: 1)),
             .modelSummary(ModelSummaryOutput(modelName: evil, rows: [.init(name: evil, type: evil, outputShape: evil, params: 1)],
                                              trainable: 1, nonTrainable: 0)),
             .diagnostic(DiagnosticOutput(message: evil, file: evil, line: 3, column: 2, sourceLine: evil, help: evil)),

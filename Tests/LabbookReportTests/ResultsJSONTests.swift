@@ -34,7 +34,7 @@ import LabbookTestSupport
         #expect(blocks.map { $0["label"] as? String } == ["data", "fit", "bad-layer", "table", "typo"])
         #expect(blocks.map { $0["status"] as? String } == ["ok", "ok", "expected-error", "ok", "error"])
         #expect(blocks.map { $0["cached"] as? Bool } == [false, false, false, false, false])
-        #expect(blocks.map { $0["line"] as? Int } == [14, 25, 40, 54, 61])
+        #expect(blocks.map { $0["line"] as? Int } == [14, 28, 44, 58, 65])
         #expect(blocks[0]["text"] as? String == "[1000, 28, 28]\n")
         #expect(blocks[1]["seconds"] as? Double == 0.8)
 
@@ -61,8 +61,8 @@ import LabbookTestSupport
 
         let diagnostic = try #require((blocks[4]["diagnostics"] as? [[String: Any]])?.first)
         #expect(diagnostic["severity"] as? String == "error")
-        #expect(diagnostic["message"] as? String == "unknown name 'modle'")
-        #expect(diagnostic["line"] as? Int == 63)
+        #expect(diagnostic["message"] as? String == "unknown name 'modle'; did you mean 'model'?")
+        #expect(diagnostic["line"] as? Int == 67)
         #expect(diagnostic["column"] as? Int == 1)
     }
 
@@ -72,20 +72,20 @@ import LabbookTestSupport
         #expect(questions.map { $0["id"] as? String } == ["1", "2", "3"])
         #expect(questions.map { $0["points"] as? Double } == [2, 1.5, 0.5])
         #expect(questions.map { $0["answered"] as? Bool } == [true, true, false])
-        #expect(questions.map { $0["line"] as? Int } == [23, 38, 48])
+        #expect(questions.map { $0["line"] as? Int } == [26, 42, 52])
         #expect(json["totalPoints"] as? Double == 4)
         let inline = try #require(json["inline"] as? [[String: Any]])
         #expect(inline.map { $0["expression"] as? String } == ["acc.percent", "history.epochs"])
         #expect(inline.map { $0["value"] as? String } == ["87.62 %", "2"])
-        #expect(inline.first?["line"] as? Int == 36)
+        #expect(inline.first?["line"] as? Int == 40)
         #expect(inline.map { $0["question"] as? String } == ["1", "1"])  // cited in the answer to Pregunta 1
     }
 
     /// Any metric a fit has goes into its epochs under its own name.
     @Test func epochMetricsAreOpenEnded() throws {
         var report = try sampleReport()
-        report.items = [.cell(CellItem(label: "x", line: 1, code: "", outputs: [.fit(FitOutput(epochs: [
-            .init(epoch: 1, metrics: [Metric("loss", 1), Metric("top_k_categorical_accuracy", 0.5)], seconds: 0.1),
+        report.items = [.cell(CellItem(label: "x", line: 1, code: "", outputs: [.fit(EpochTable(epochs: [
+            .init(epoch: 1, metrics: [MetricValue("loss", 1), MetricValue("top_k_categorical_accuracy", 0.5)], seconds: 0.1),
         ], params: 10))]))]
         let text = ResultsJSON.render(report)
         #expect(text.contains("\"top_k_categorical_accuracy\": 0.5"))
