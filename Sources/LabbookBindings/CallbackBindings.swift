@@ -54,7 +54,7 @@ extension EngineTypes {
     private func monitorMode(_ args: Arguments, _ index: Int) throws -> MonitorMode {
         let text = try args.string(index)
         guard let mode = MonitorMode(rawValue: text) else {
-            throw NativeError("mode must be \"auto\", \"min\" or \"max\", not \"\(text)\"")
+            throw NativeError(BindingMessages.monitorMode(text))
         }
         return mode
     }

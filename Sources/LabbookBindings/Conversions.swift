@@ -50,7 +50,7 @@ enum Convert {
         guard let first = items.first else { return [0] }
         let inner = try shape(of: first)
         for item in items.dropFirst() where try shape(of: item) != inner {
-            throw NativeError("the rows of this array have different lengths, so it is not a tensor")
+            throw NativeError(BindingMessages.raggedArray)
         }
         return [items.count] + inner
     }
@@ -68,7 +68,7 @@ enum Convert {
         case .bool(let b):
             values.append(b ? 1 : 0)
         default:
-            throw NativeError("a tensor holds numbers, not \(value.typeName)")
+            throw NativeError(BindingMessages.notANumber(value.typeName))
         }
     }
 
@@ -84,7 +84,7 @@ enum Convert {
         let dtype: DType = integral && !values.isEmpty ? .int32 : .float32
         if dtype == .int32, let large = firstInt(value, where: { !(Double(Float($0)) == Double($0) && DType.int32.holds(Float($0))) }) {
             throw EngineError.valueDoesNotFit(Double(large), dtype: .int32,
-                                              hint: "write it as a Double (\(large).0) to make a float32 tensor")
+                                              hint: BindingMessages.largeIntegerHint(large))
         }
         return try Tensor(values, shape: shape, dtype: dtype)
     }

@@ -51,14 +51,14 @@ extension EngineTypes {
             if values.count == 2 { return values }
         default: break
         }
-        throw NativeError("\(args.functionName)'s \(name) is an Int or two Ints ([height, width]), not \(args[index])")
+        throw NativeError(BindingMessages.sizePair(args.functionName, name, found: args[index]))
     }
 
     /// `"valid"` or `"same"`, in any case, as Keras reads it.
     private static func padding(_ args: Arguments, _ index: Int) throws -> Padding {
         let text = try args.string(index)
         guard let padding = Padding(rawValue: text.lowercased()) else {
-            throw NativeError("padding is \"valid\" or \"same\", not \"\(text)\"")
+            throw NativeError(BindingMessages.padding(text))
         }
         return padding
     }

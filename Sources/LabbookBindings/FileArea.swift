@@ -19,10 +19,10 @@ public struct FileArea: Sendable {
     /// The absolute path a notebook's `path` stands for, creating the folders it needs when
     /// `forWriting`.
     public func resolve(_ path: String, forWriting: Bool) throws -> String {
-        guard !path.isEmpty else { throw NativeError(Messages.emptyPath) }
+        guard !path.isEmpty else { throw NativeError(BindingMessages.emptyPath) }
         if path.hasPrefix("/") || path.hasPrefix("~") {
             let readable = !forWriting && readableFolders.contains { Self.isInside(Self.real(path), Self.real($0)) }
-            guard readable else { throw NativeError(Messages.absolutePath(path, root: root)) }
+            guard readable else { throw NativeError(BindingMessages.absolutePath(path, root: root)) }
             return path
         }
         var components: [String] = []
@@ -30,17 +30,17 @@ public struct FileArea: Sendable {
             switch component {
             case ".": continue
             case "..":
-                guard !components.isEmpty else { throw NativeError(Messages.leavesArea(path, root: root)) }
+                guard !components.isEmpty else { throw NativeError(BindingMessages.leavesArea(path, root: root)) }
                 components.removeLast()
             default: components.append(String(component))
             }
         }
-        guard !components.isEmpty else { throw NativeError(Messages.notAFile(path)) }
+        guard !components.isEmpty else { throw NativeError(BindingMessages.notAFile(path)) }
         let resolved = ([root] + components).joined(separator: "/")
         if forWriting { try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
         // The deepest existing part of the path, symbolic links followed, must still be inside.
         guard Self.isInside(Self.real(resolved), Self.real(root)) else {
-            throw NativeError(Messages.linkLeavesArea(path, root: root))
+            throw NativeError(BindingMessages.linkLeavesArea(path, root: root))
         }
         if forWriting {
             try? FileManager.default.createDirectory(atPath: (resolved as NSString).deletingLastPathComponent,
@@ -70,29 +70,5 @@ public struct FileArea: Sendable {
 
     private static func isLink(_ path: String) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeSymbolicLink
-    }
-}
-
-extension FileArea {
-    /// The messages of refused paths, in one place.
-    enum Messages {
-        static let emptyPath = "the file name is empty"
-
-        static func absolutePath(_ path: String, root: String) -> String {
-            "'\(path)' is an absolute path; a notebook's files stay inside its folder \(root): give a relative path "
-                + "such as 'model.safetensors'"
-        }
-
-        static func leavesArea(_ path: String, root: String) -> String {
-            "'\(path)' leaves the notebook's folder \(root) through '..'; a notebook's files stay inside it"
-        }
-
-        static func linkLeavesArea(_ path: String, root: String) -> String {
-            "'\(path)' leads out of the notebook's folder \(root) through a symbolic link; a notebook's files stay inside it"
-        }
-
-        static func notAFile(_ path: String) -> String {
-            "'\(path)' names the notebook's folder itself, not a file in it"
-        }
     }
 }

@@ -23,7 +23,7 @@ extension EngineTypes {
         history.method("best", [Parameter(nil, "MetricName", name: "metric")]) { [metricName] h, args in
             let name = try args.native(0, as: metricName).keras
             guard let best = h.best(name) else {
-                throw NativeError("this history has no metric '\(name)'; it has " + Convert.listing(h.metrics.map(\.name)))
+                throw NativeError(BindingMessages.historyHasNoMetric(name, metrics: h.metrics.map(\.name)))
             }
             return .tuple([.int(best.epoch + 1), .double(best.value)], labels: ["epoch", "value"])
         }

@@ -8,7 +8,7 @@ extension EngineTypes {
         let model = self.model, layer = self.layer, tensor = self.tensor
         let make: ([Value]) throws -> Sequential = { items in
             let layers = try items.map { item -> any Layer in
-                guard let l = layer.unwrap(item) else { throw NativeError("a model is made of layers, not \(item.typeName)") }
+                guard let l = layer.unwrap(item) else { throw NativeError(BindingMessages.notALayer(item.typeName)) }
                 return l
             }
             return try Sequential(layers, random: context.random)
@@ -32,7 +32,7 @@ extension EngineTypes {
             // Keras's default optimizer, a new one for each model (an optimizer keeps state).
             m.compile(optimizer: try args.optional(0) { try args.native($0, as: optimizer) } ?? RMSprop(),
                       loss: try args.native(1, as: loss),
-                      metrics: try args.array(2).map { try metric.unwrap($0).orThrow("metrics are .accuracy or a Keras metric name") })
+                      metrics: try args.array(2).map { try metric.unwrap($0).orThrow(BindingMessages.compileMetrics) })
             return .void
         }
         model.method("summary") { m, args in
@@ -42,7 +42,7 @@ extension EngineTypes {
         model.method("countParams") { m, _ in .int(m.countParams()) }
         model.method("getWeights") { m, _ in .array(m.getWeights().map(tensor.wrap)) }
         model.method("setWeights", [Parameter(nil, .array("Tensor"), name: "weights")]) { m, args in
-            try m.setWeights(try args.array(0).map { try tensor.unwrap($0).orThrow("setWeights takes an array of tensors") })
+            try m.setWeights(try args.array(0).map { try tensor.unwrap($0).orThrow(BindingMessages.setWeightsTensors) })
             return .void
         }
         model.method("save", [Parameter(nil, "String", name: "path")]) { m, args in
@@ -70,7 +70,7 @@ extension EngineTypes {
             if case .tuple(let items, _) = args[4], items.count == 2, let vx = tensor.unwrap(items[0]), let vy = tensor.unwrap(items[1]) {
                 validation = (vx, vy)
             }
-            var callbacks = try args.array(7).map { try callback.unwrap($0).orThrow("callbacks are EarlyStopping(...) or Callback(...)") }
+            var callbacks = try args.array(7).map { try callback.unwrap($0).orThrow(BindingMessages.fitCallbacks) }
             callbacks.append(InterruptionCallback(context: args.context))
             let epochs = try args.int(2)
             if let progress = context.progress { callbacks.append(progress(epochs)) }

@@ -93,10 +93,10 @@ extension EngineTypes {
     /// A learning rate argument: a number or a schedule.
     private func learningRate(_ value: Value) throws -> LearningRate {
         if let rate = Convert.number(value) {
-            guard rate > 0, rate.isFinite else { throw NativeError("the learning rate must be a positive number, not \(rate)") }
+            guard rate > 0, rate.isFinite else { throw NativeError(BindingMessages.learningRate(rate)) }
             return .constant(rate)
         }
         if let schedule = schedule.unwrap(value) { return schedule }
-        throw NativeError("learningRate takes a number or a schedule such as ExponentialDecay(...), not \(value.typeName)")
+        throw NativeError(BindingMessages.learningRateValue(value.typeName))
     }
 }

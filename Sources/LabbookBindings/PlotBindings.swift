@@ -20,18 +20,19 @@ extension EngineTypes {
             var images: [GrayImage] = []
             if let batch = tensor.unwrap(args[0]) {
                 guard batch.rank == 3 else {
-                    throw NativeError("showGrid takes images of shape [count, height, width], not \(batch.shape)")
+                    throw NativeError(BindingMessages.gridShape(batch.shape))
                 }
                 images = try (0..<batch.shape[0]).map { try grayImage(try batch.entry($0)) }
             } else if case .array(let items) = args[0] {
-                images = try items.map { try grayImage(try tensor.unwrap($0).orThrow("showGrid takes tensors of images")) }
+                images = try items.map { try grayImage(try tensor.unwrap($0).orThrow(BindingMessages.gridItems)) }
             } else {
-                throw NativeError("showGrid takes a tensor of images or an array of images")
+                throw NativeError(BindingMessages.gridValue)
             }
-            guard images.count <= 400 else { throw NativeError("showGrid shows at most 400 images, not \(images.count)") }
+            let limit = 400
+            guard images.count <= limit else { throw NativeError(BindingMessages.gridTooLarge(images.count, limit: limit)) }
             let labels = try args.array(1).map { $0.description }
             let columns = try args.int(2)
-            guard columns > 0 else { throw NativeError("columns must be positive, not \(columns)") }
+            guard columns > 0 else { throw NativeError(BindingMessages.gridColumns(columns)) }
             args.context.emit(.rich(FigureOutput(figure: .imageGrid(ImageGrid(images: images, captions: labels, columns: columns,
                                                                                 title: try args.string(3))))))
             return .void
@@ -43,9 +44,9 @@ extension EngineTypes {
             let h = try args.native(0, as: history)
             var metrics = h.metrics.sorted { $0.name < $1.name }
             if let chosen = try args.optional(1, { try args.array($0) }) {
-                let names = try chosen.map { try metricName.unwrap($0).orThrow("metrics are names such as .valAccuracy").keras }
+                let names = try chosen.map { try metricName.unwrap($0).orThrow(BindingMessages.plotMetrics).keras }
                 for name in names where h[name] == nil {
-                    throw NativeError("this history has no metric '\(name)'; it has " + Convert.listing(h.metrics.map(\.name)))
+                    throw NativeError(BindingMessages.historyHasNoMetric(name, metrics: h.metrics.map(\.name)))
                 }
                 metrics = names.map { ($0, h[$0] ?? []) }
             }
@@ -64,7 +65,7 @@ extension EngineTypes {
             var rows: [[String]] = []
             for (name, h) in runs {
                 guard let values = h[metric], let best = h.best(metric) else {
-                    throw NativeError("run '\(name)' has no metric '\(metric)'; it has " + Convert.listing(h.metrics.map(\.name)))
+                    throw NativeError(BindingMessages.runHasNoMetric(name, metric, metrics: h.metrics.map(\.name)))
                 }
                 curves.append((name, values))
                 rows.append([name, String(format: "%.4f", values.last ?? .nan), String(format: "%.4f", best.value), "\(best.epoch + 1)"])
@@ -81,7 +82,7 @@ extension EngineTypes {
 
     /// `[String: History]` or `[(String, History)]`, in order.
     private func runs(_ value: Value) throws -> [(String, History)] {
-        let problem = NativeError("compare takes runs as [name: history] or [(name, history)]")
+        let problem = NativeError(BindingMessages.compareRuns)
         switch value {
         case .dictionary(let entries):
             return try entries.map { key, h in
@@ -103,7 +104,7 @@ extension EngineTypes {
     private func range(_ value: Value) throws -> ClosedRange<Double>? {
         guard case .tuple(let items, _) = value, items.count == 2 else { return nil }
         guard let low = items[0].doubleValue, let high = items[1].doubleValue, low < high else {
-            throw NativeError("ylim takes (low, high) with low < high")
+            throw NativeError(BindingMessages.ylim)
         }
         return low...high
     }
@@ -112,7 +113,7 @@ extension EngineTypes {
     private func grayImage(_ t: Tensor) throws -> GrayImage {
         let shape = t.shape.count == 3 && t.shape[2] == 1 ? Array(t.shape.prefix(2)) : t.shape
         guard shape.count == 2, shape[0] > 0, shape[1] > 0, shape[0] <= 2048, shape[1] <= 2048 else {
-            throw NativeError("an image is a tensor of shape [height, width] (up to 2048 × 2048), not \(t.shape)")
+            throw NativeError(BindingMessages.imageShape(t.shape))
         }
         return GrayImage(width: shape[1], height: shape[0], pixels: t.scalars)
     }

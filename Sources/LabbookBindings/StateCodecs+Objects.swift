@@ -34,7 +34,7 @@ extension EngineTypes {
                 for function in [c.onEpochBegin, c.onEpochEnd, c.onBatchEnd, c.onTrainEnd] {
                     try writer.write(function.map(Value.function) ?? .nil)
                 }
-            default: throw writer.unsaveable("a \(type(of: c)) callback cannot be saved")
+            default: throw writer.unsaveable(BindingMessages.unsaveableCallback(type(of: c)))
             }
         }, decode: { [logs, action] reader in
             switch try reader.readByte() {
@@ -45,12 +45,12 @@ extension EngineTypes {
                     switch try reader.readValue() {
                     case .function(let f): return f
                     case .nil: return nil
-                    default: throw reader.damaged("a callback's closure is not a function")
+                    default: throw reader.damaged(BindingMessages.closureNotFunction)
                     }
                 }
                 return FunctionCallback(onEpochBegin: functions[0], onEpochEnd: functions[1], onBatchEnd: functions[2],
                                         onTrainEnd: functions[3], logs: logs, action: action)
-            case let kind: throw reader.damaged("\(kind) is not a kind of callback")
+            case let kind: throw reader.damaged(BindingMessages.unknownCallbackKind(kind))
             }
         })
     }
@@ -80,7 +80,7 @@ extension StateReader {
         let isBuilt = try readBool()
         // After every model is restored: a model renames the layers it adds, and a built
         // layer must have been built again by its model (one outside every model cannot be).
-        afterReading { [damaged = damaged("layer '\(name)' was built outside every model saved")] in
+        afterReading { [damaged = damaged(BindingMessages.layerOutsideModels(name))] in
             layer.name = name
             if isBuilt && layer.parameters.isEmpty { throw damaged }
         }

@@ -11,7 +11,7 @@ extension EngineTypes {
         tensor.stateCodec(encode: { t, writer in try writer.write(t) }, decode: { reader in try reader.readTensor() })
         dtype.stateCodec(encode: { d, writer in writer.write(d.rawValue) }, decode: { reader in
             let name = try reader.readString()
-            guard let d = DType(rawValue: name) else { throw reader.damaged("'\(name)' is not a dtype") }
+            guard let d = DType(rawValue: name) else { throw reader.damaged(BindingMessages.notADType(name)) }
             return d
         })
         schedule.codableStateCodec()
@@ -32,7 +32,7 @@ extension EngineTypes {
         }, decode: { reader in
             let metrics = try reader.readSeries(), seconds = try reader.readDoubles(), epochs = try reader.readInts()
             let reasonName = try reader.readString()
-            guard let reason = History.StopReason(rawValue: reasonName) else { throw reader.damaged("'\(reasonName)' is not a stop reason") }
+            guard let reason = History.StopReason(rawValue: reasonName) else { throw reader.damaged(BindingMessages.notAStopReason(reasonName)) }
             return History(metrics: metrics, seconds: seconds, epochNumbers: epochs, stopReason: reason,
                            parameterCount: try reader.readInt())
         })
@@ -102,11 +102,11 @@ extension StateReader {
     mutating func readTensor() throws -> Tensor {
         let shape = try readInts()
         let dtypeName = try readString()
-        guard let dtype = DType(rawValue: dtypeName) else { throw damaged("'\(dtypeName)' is not a dtype") }
+        guard let dtype = DType(rawValue: dtypeName) else { throw damaged(BindingMessages.notADType(dtypeName)) }
         let bytes = try readBlob()
         return try Tensor(shape: shape, dtype: dtype) { elements in
             guard bytes.count == elements.count * MemoryLayout<Float>.size else {
-                throw damaged("a tensor of shape \(shape) has \(bytes.count) bytes")
+                throw damaged(BindingMessages.tensorBytes(shape, bytes: bytes.count))
             }
             bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(elements).copyMemory(from: $0) }
         }
@@ -120,7 +120,7 @@ extension StateReader {
         } catch let error as StateError {
             throw error
         } catch {
-            throw damaged("a \(T.self) cannot be read (\(error))")
+            throw damaged(BindingMessages.unreadableJSON(T.self, error))
         }
     }
 
@@ -134,7 +134,7 @@ extension StateReader {
 
     mutating func readLogs() throws -> Logs {
         try readSeries().map { series in
-            guard series.values.count == 1 else { throw damaged("a log entry has \(series.values.count) values") }
+            guard series.values.count == 1 else { throw damaged(BindingMessages.logEntryValues(series.values.count)) }
             return (name: series.name, value: series.values[0])
         }
     }

@@ -22,7 +22,7 @@ extension EngineTypes {
         }
         tensor.constructor([Parameter(nil, .any, name: "values")]) { args in
             guard let t = try Convert.tensor(fromArray: args[0]) ?? tensor.unwrap(args[0]) else {
-                throw NativeError("Tensor(_:) takes an array of numbers, such as [1, 2, 3] or [[1, 2], [3, 4]]")
+                throw NativeError(BindingMessages.tensorValues)
             }
             return t
         }
@@ -79,7 +79,7 @@ extension EngineTypes {
             })
         }
         tensor.subscriptAccess([Parameter(nil, "Range", name: "range")], get: { t, args in
-            guard case .range(let range) = args[0] else { throw NativeError("a tensor is sliced with a range such as 0..<100") }
+            guard case .range(let range) = args[0] else { throw NativeError(BindingMessages.sliceRange) }
             // A closed range's end is one past its upper bound: `t[0...Int.max]` must not overflow.
             let (end, overflow) = range.upper.addingReportingOverflow(range.isClosed ? 1 : 0)
             guard !overflow else { throw EngineError.indexOutOfRange(index: range.upper, axis: 0, size: t.shape.first ?? 0) }

@@ -18,7 +18,7 @@ public final class ReduceLROnPlateau: Callback {
     /// Keras's defaults: `val_loss`, factor 0.1, patience 10, min delta 1e-4, no cooldown.
     public init(monitor: String = "val_loss", factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto,
                 minDelta: Double = 1e-4, cooldown: Int = 0, minLR: Double = 0) throws {
-        guard factor < 1 else { throw EngineError.invalidArgument("ReduceLROnPlateau needs a factor below 1, not \(factor)") }
+        guard factor < 1 else { throw EngineError.invalidArgument(EngineMessages.plateauFactor(factor)) }
         self.monitor = monitor
         self.factor = factor
         self.patience = patience

@@ -65,14 +65,14 @@ public struct DatasetDescription: Sendable {
             if paths.allSatisfy({ $0 == nil }) { continue }
             let missing = zip(files, paths).filter { $0.1 == nil }.map(\.0.name)
             guard missing.isEmpty else {
-                throw DataMessage.incompleteFolder(folder, dataset: name, missing: missing)
+                throw EngineError.data(EngineMessages.incompleteFolder(folder, dataset: name, missing: missing))
             }
             return try cache.dataset(key: name + "\u{0}" + canonical(folder)) {
                 try read(folder: folder, paths: paths.map { $0! })
             }
         }
-        throw DataMessage.notFound(dataset: name, files: files.map(\.name), folders: folders,
-                                   installHint: installHint)
+        throw EngineError.data(EngineMessages.datasetNotFound(name, files: files.map(\.name), folders: folders,
+                                                              installHint: installHint))
     }
 }
 
@@ -144,13 +144,14 @@ extension DatasetDescription {
         let bytes = try FileBytes.read(path)
         let tensor = try IDXReader.tensor(fromFileBytes: bytes, file: path)
         guard tensor.shape == file.shape else {
-            throw DataMessage.unexpectedShape(path, dataset: name, found: tensor.shape, expected: file.shape)
+            throw EngineError.data(EngineMessages.unexpectedDatasetShape(path, dataset: name, found: tensor.shape,
+                                                                         expected: file.shape))
         }
         let digest = sha256Hex(bytes)
         let published = Gzip.isGzip(bytes) ? file.gzipSHA256 : file.plainSHA256
         if let published, digest != published {
-            throw DataMessage.checksumMismatch(path, dataset: name, found: digest, expected: published,
-                                               installHint: installHint)
+            throw EngineError.data(EngineMessages.checksumMismatch(path, dataset: name, found: digest, expected: published,
+                                                                   installHint: installHint))
         }
         let checked = CheckedFile(name: String(path.split(separator: "/").last ?? ""), path: path,
                                   sha256: digest, verified: published != nil)

@@ -14,13 +14,13 @@ enum FileBytes {
     /// FIFO (whose `open` would wait for a writer forever) is refused at once like a device.
     static func read(_ path: String, limit: Int = readLimit) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw DataMessage.unreadable(path, reason: systemError()) }
+        guard fd >= 0 else { throw EngineError.data(EngineMessages.unreadable(path, reason: systemError())) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DataMessage.unreadable(path, reason: systemError()) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw DataMessage.notARegularFile(path) }
+        guard fstat(fd, &info) == 0 else { throw EngineError.data(EngineMessages.unreadable(path, reason: systemError())) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw EngineError.data(EngineMessages.notARegularFile(path)) }
         let size = Int(info.st_size)
-        guard size <= limit else { throw DataMessage.fileTooLarge(path, bytes: size, limit: limit) }
+        guard size <= limit else { throw EngineError.data(EngineMessages.fileTooLarge(path, bytes: size, limit: limit)) }
 
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -29,7 +29,7 @@ enum FileBytes {
                 let n = systemRead(fd, buffer.baseAddress! + filled, min(size - filled, 1 << 26))
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw DataMessage.unreadable(path, reason: systemError())
+                    throw EngineError.data(EngineMessages.unreadable(path, reason: systemError()))
                 }
                 if n == 0 { break }
                 filled += n
@@ -47,11 +47,11 @@ enum FileBytes {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else { throw DataMessage.unwritable(path, reason: "the path names a folder, not a file") }
+        guard !name.isEmpty else { throw EngineError.data(EngineMessages.unwritable(path, reason: EngineMessages.pathNamesFolder)) }
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DataMessage.unwritable(path, reason: systemError()) }
+        guard fd >= 0 else { throw EngineError.data(EngineMessages.unwritable(path, reason: systemError())) }
         var closed = false
         do {
             try bytes.withUnsafeBytes { buffer in
@@ -60,15 +60,15 @@ enum FileBytes {
                     let n = systemWrite(fd, buffer.baseAddress! + written, min(buffer.count - written, 1 << 26))
                     if n < 0 {
                         if errno == EINTR { continue }
-                        throw DataMessage.unwritable(path, reason: systemError())
+                        throw EngineError.data(EngineMessages.unwritable(path, reason: systemError()))
                     }
                     written += n
                 }
             }
-            guard fsync(fd) == 0 else { throw DataMessage.unwritable(path, reason: systemError()) }
+            guard fsync(fd) == 0 else { throw EngineError.data(EngineMessages.unwritable(path, reason: systemError())) }
             closed = true
-            guard close(fd) == 0 else { throw DataMessage.unwritable(path, reason: systemError()) }
-            guard rename(temporary, path) == 0 else { throw DataMessage.unwritable(path, reason: systemError()) }
+            guard close(fd) == 0 else { throw EngineError.data(EngineMessages.unwritable(path, reason: systemError())) }
+            guard rename(temporary, path) == 0 else { throw EngineError.data(EngineMessages.unwritable(path, reason: systemError())) }
         } catch {
             if !closed { close(fd) }
             unlink(temporary)

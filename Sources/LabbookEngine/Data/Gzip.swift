@@ -50,7 +50,7 @@ enum Gzip {
 
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Failure.damaged("zlib could not start inflating (out of memory?)")
+            throw Failure.damaged(EngineMessages.zlibCannotStart)
         }
         defer { inflateEnd(&stream) }
 
@@ -95,7 +95,7 @@ enum Gzip {
                     let remaining = source.count - consumed
                     if remaining == 0 { return }
                     if remaining >= 2 && source[consumed] == 0x1F && source[consumed + 1] == 0x8B {
-                        guard inflateReset(&stream) == Z_OK else { throw Failure.damaged("zlib could not reset") }
+                        guard inflateReset(&stream) == Z_OK else { throw Failure.damaged(EngineMessages.zlibCannotReset) }
                         continue
                     }
                     throw Failure.trailingData(bytes: remaining)
@@ -103,11 +103,11 @@ enum Gzip {
                     // zlib stopped with output room left: it has used all the input and needs more.
                     if consumed == source.count && produced < output.count { throw Failure.truncated }
                 case Z_NEED_DICT:
-                    throw Failure.damaged("the stream asks for a preset dictionary, which gzip files never use")
+                    throw Failure.damaged(EngineMessages.gzipPresetDictionary)
                 case Z_MEM_ERROR:
-                    throw Failure.damaged("zlib ran out of memory")
+                    throw Failure.damaged(EngineMessages.zlibOutOfMemory)
                 default:
-                    throw Failure.damaged(stream.msg.map { String(cString: $0) } ?? "zlib error \(status)")
+                    throw Failure.damaged(stream.msg.map { String(cString: $0) } ?? EngineMessages.zlibError(status))
                 }
             }
         }

@@ -51,7 +51,7 @@ enum IDXReader {
                 return header.fileSize + inflationMargin
             }
         } catch let failure as Gzip.Failure {
-            throw DataMessage.gzip(failure, file, declaredBytes: declared)
+            throw EngineError.data(EngineMessages.gzip(failure, file, declaredBytes: declared))
         }
     }
 
@@ -71,24 +71,27 @@ enum IDXReader {
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let b = bytes.startIndex
         if complete && bytes.count < 4 {
-            throw bytes.isEmpty ? DataMessage.emptyFile(file) : DataMessage.notIDX(file, firstBytes: Array(bytes))
+            throw EngineError.data(bytes.isEmpty ? EngineMessages.emptyIDXFile(file)
+                                                 : EngineMessages.notIDX(file, firstBytes: Array(bytes)))
         }
         // The magic number, as far as it is there.
         if bytes.count >= 1 && bytes[b] != 0 || bytes.count >= 2 && bytes[b + 1] != 0 {
-            throw DataMessage.notIDX(file, firstBytes: Array(bytes.prefix(4)))
+            throw EngineError.data(EngineMessages.notIDX(file, firstBytes: Array(bytes.prefix(4))))
         }
         if bytes.count >= 3 && bytes[b + 2] != 0x08 {
             let names: [UInt8: String] = [0x09: "signed bytes", 0x0B: "16-bit integers", 0x0C: "32-bit integers",
                                           0x0D: "32-bit floats", 0x0E: "64-bit floats"]
-            guard let name = names[bytes[b + 2]] else { throw DataMessage.notIDX(file, firstBytes: Array(bytes.prefix(4))) }
-            throw DataMessage.unsupportedIDXType(file, typeCode: bytes[b + 2], typeName: name)
+            guard let name = names[bytes[b + 2]] else {
+                throw EngineError.data(EngineMessages.notIDX(file, firstBytes: Array(bytes.prefix(4))))
+            }
+            throw EngineError.data(EngineMessages.unsupportedIDXType(file, typeCode: bytes[b + 2], typeName: name))
         }
         if bytes.count >= 4 && !(1...4).contains(bytes[b + 3]) {
-            throw DataMessage.unsupportedIDXRank(file, dimensions: Int(bytes[b + 3]))
+            throw EngineError.data(EngineMessages.unsupportedIDXRank(file, dimensions: Int(bytes[b + 3])))
         }
         let dataOffset = bytes.count >= 4 ? 4 + 4 * Int(bytes[b + 3]) : 8
         guard bytes.count >= dataOffset else {
-            if complete { throw DataMessage.idxHeaderTruncated(file, bytes: bytes.count, needed: dataOffset) }
+            if complete { throw EngineError.data(EngineMessages.idxHeaderTruncated(file, bytes: bytes.count, needed: dataOffset)) }
             return nil
         }
 
@@ -102,17 +105,17 @@ enum IDXReader {
         var count = 1
         for size in shape {
             count *= size
-            guard count <= Tensor.elementLimit else { throw DataMessage.idxTooLarge(file, shape: shape) }
+            guard count <= Tensor.elementLimit else { throw EngineError.data(EngineMessages.idxTooLarge(file, shape: shape)) }
         }
         let header = Header(shape: shape, dataOffset: dataOffset, count: count)
 
         if complete {
             let found = bytes.count - dataOffset
             if found < count {
-                throw DataMessage.idxTruncated(file, shape: shape, found: found, needed: count)
+                throw EngineError.data(EngineMessages.idxTruncated(file, shape: shape, found: found, needed: count))
             }
             if found > count {
-                throw DataMessage.idxTrailingData(file, shape: shape, extra: found - count)
+                throw EngineError.data(EngineMessages.idxTrailingData(file, shape: shape, extra: found - count))
             }
         }
         return header

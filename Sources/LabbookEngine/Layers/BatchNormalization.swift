@@ -19,14 +19,16 @@ public final class BatchNormalization: Layer {
     /// Keras's defaults: momentum 0.99, ε 0.001.
     public init(momentum: Double = 0.99, epsilon: Double = 0.001) throws {
         guard momentum >= 0, momentum <= 1, epsilon > 0 else {
-            throw EngineError.invalidArgument("BatchNormalization needs 0 ≤ momentum ≤ 1 and ε > 0")
+            throw EngineError.invalidArgument(EngineMessages.batchNormalizationSettings)
         }
         self.momentum = Float(momentum)
         self.epsilon = Float(epsilon)
     }
 
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
-        guard !inputShape.isEmpty else { throw EngineError.layerInputShape(layer: name, expected: "[..., features]", found: inputShape) }
+        guard !inputShape.isEmpty else {
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.anyFeatures, found: inputShape)
+        }
         return inputShape
     }
 
@@ -52,7 +54,7 @@ public final class BatchNormalization: Layer {
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         let features = parameters[0].count
         guard input.shape.last == features else {
-            throw EngineError.layerInputShape(layer: name, expected: "[..., \(features)]", found: input.shape)
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.features(features), found: input.shape)
         }
         let rows = input.count / features
         let y = outputBuffer.tensor(input.shape)

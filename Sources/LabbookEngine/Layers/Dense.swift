@@ -28,7 +28,7 @@ public final class Dense: Layer, LogitsProducing {
                 kernelInitializer: Initializer = .glorotUniform(), biasInitializer: Initializer = .zeros,
                 kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
                 inputShape: [Int]? = nil) throws {
-        guard units > 0 else { throw EngineError.invalidArgument("Dense needs a positive number of units, not \(units)") }
+        guard units > 0 else { throw EngineError.invalidArgument(EngineMessages.denseUnits(units)) }
         self.units = units
         self.activation = activation
         self.activated = ActivatedOutput(activation)
@@ -42,7 +42,7 @@ public final class Dense: Layer, LogitsProducing {
 
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
         guard let last = inputShape.last, last > 0 else {
-            throw EngineError.layerInputShape(layer: name, expected: "[..., features]", found: inputShape)
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.anyFeatures, found: inputShape)
         }
         return inputShape.dropLast() + [units]
     }
@@ -66,7 +66,7 @@ public final class Dense: Layer, LogitsProducing {
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         let inputSize = parameters[0].value.shape[0]
         guard input.shape.last == inputSize else {
-            throw EngineError.layerInputShape(layer: name, expected: "[..., \(inputSize)]", found: input.shape)
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.features(inputSize), found: input.shape)
         }
         let rows = input.count / inputSize
         let shape = Array(input.shape.dropLast()) + [units]

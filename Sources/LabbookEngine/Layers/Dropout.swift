@@ -13,7 +13,7 @@ public final class Dropout: Layer {
 
     public init(_ rate: Double, seed: Int? = nil) throws {
         guard rate >= 0, rate < 1 else {
-            throw EngineError.invalidArgument("the rate of Dropout must be in [0, 1), not \(rate)")
+            throw EngineError.invalidArgument(EngineMessages.dropoutRate(rate))
         }
         self.rate = rate
         self.seed = seed

@@ -33,10 +33,10 @@ public final class Reshape: Layer {
 
     public init(_ targetShape: [Int], inputShape: [Int]? = nil) throws {
         guard targetShape.filter({ $0 == -1 }).count <= 1, targetShape.allSatisfy({ $0 > 0 || $0 == -1 }) else {
-            throw EngineError.invalidShape(targetShape, reason: "Reshape takes positive sizes and at most one -1")
+            throw EngineError.invalidShape(targetShape, reason: EngineMessages.reshapeTarget)
         }
         // No example could have more values than a tensor may hold.
-        _ = try Tensor.checkedCount(targetShape.filter { $0 != -1 }, what: "Reshape's target shape \(shapeText(targetShape))")
+        _ = try Tensor.checkedCount(targetShape.filter { $0 != -1 }, what: EngineMessages.reshapeTargetSize(targetShape))
         self.targetShape = targetShape
         self.declaredInputShape = inputShape
     }
@@ -49,9 +49,8 @@ public final class Reshape: Layer {
             shape[wildcard] = count / known
         }
         guard !shape.contains(-1), shape.reduce(1, *) == count else {
-            let needs = targetShape.contains(-1) ? "a multiple of \(known) values" : "\(known) values"
-            throw EngineError.invalidModel("layer '\(name)' cannot reshape an input of shape \(shapeText(inputShape)) "
-                                           + "(\(count) values per example) to \(shapeText(targetShape)), which needs \(needs)")
+            throw EngineError.invalidModel(EngineMessages.cannotReshape(layer: name, input: inputShape, count: count,
+                                                                        target: targetShape, known: known))
         }
         return shape
     }
@@ -82,9 +81,9 @@ public final class Input: Layer {
 
     public init(shape: [Int]) throws {
         guard shape.allSatisfy({ $0 > 0 }) else {
-            throw EngineError.invalidShape(shape, reason: "an input shape has positive sizes (without the batch axis)")
+            throw EngineError.invalidShape(shape, reason: EngineMessages.inputShapeSizes)
         }
-        _ = try Tensor.checkedCount(shape, what: "an input of shape \(shapeText(shape)) per example")
+        _ = try Tensor.checkedCount(shape, what: EngineMessages.inputPerExample(shape))
         self.shape = shape
     }
 

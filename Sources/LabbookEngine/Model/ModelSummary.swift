@@ -81,8 +81,7 @@ extension Sequential {
     /// The model's summary; the model must be built (an input shape given, or trained once).
     public func summary() throws -> ModelSummary {
         guard isBuilt else {
-            throw EngineError.invalidModel("the model is not built yet, so its shapes are unknown: give the first layer "
-                                           + "an inputShape (or start with Input(shape:)), or call fit first")
+            throw EngineError.invalidModel(EngineMessages.notBuiltForSummary)
         }
         let rows = layers.enumerated().map { index, layer in
             ModelSummary.Row(name: layer.name, type: layer.typeName,

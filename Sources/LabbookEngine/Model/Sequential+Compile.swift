@@ -20,16 +20,14 @@ extension Sequential {
     func checkTargets(_ y: Tensor, batch: Int) throws {
         guard let loss else { return }
         guard let output = outputShapes.last else {
-            throw EngineError.invalidModel("the model has no layers: add some with model.add(...) before training it")
+            throw EngineError.invalidModel(EngineMessages.noLayers)
         }
         let batchShape = [batch] + output
         let labelShape = [batch] + y.shape.dropFirst()
         if loss.takesClassIndices {
             let oneLabelPerRow = y.rank == 1 || (y.rank == 2 && y.shape[1] == 1)
             guard output.count == 1, oneLabelPerRow else {
-                let hint = output.count > 1
-                    ? "needs one row of class scores per label; is a Flatten() missing before the first Dense?"
-                    : "needs one class index per example"
+                let hint = output.count > 1 ? EngineMessages.classScoresHint : EngineMessages.classIndexHint
                 throw EngineError.outputDoesNotMatchLabels(output: batchShape, labels: labelShape,
                                                            loss: loss.readableName, hint: hint)
             }
@@ -39,12 +37,12 @@ extension Sequential {
                     if label == label.rounded(), abs(label) < 1e9 {
                         throw EngineError.labelOutOfRange(label: Int(label), classes: classes)
                     }
-                    throw EngineError.invalidArgument("labels must be whole class indices; found \(label.isNaN ? "NaN" : wholeText(Double(label)))")
+                    throw EngineError.invalidArgument(EngineMessages.notClassIndex(label))
                 }
             }
         } else if Array(y.shape.dropFirst()) != output {
             throw EngineError.outputDoesNotMatchLabels(output: batchShape, labels: labelShape, loss: loss.readableName,
-                                                       hint: "needs labels of the same shape as the output")
+                                                       hint: EngineMessages.sameShapeLabelsHint)
         }
     }
 

@@ -5,7 +5,7 @@ extension Sequential {
     /// the same in any batch, and the loss is one sum over the examples in order).
     public func evaluate(_ x: Tensor, _ y: Tensor, batchSize: Int? = nil) throws -> Logs {
         guard loss != nil else {
-            throw EngineError.invalidModel("the model must be compiled before evaluate: call model.compile(optimizer:loss:metrics:)")
+            throw EngineError.invalidModel(EngineMessages.notCompiled(before: "evaluate"))
         }
         try checkSameLength(x, y)
         try prepare(for: x)
@@ -52,7 +52,7 @@ extension Sequential {
     /// Keras's `predict`: the model's outputs for `x`, in inference mode, in batches of
     /// `batchSize` (32 when nil, the whole data when larger).
     public func predict(_ x: Tensor, batchSize: Int? = nil) throws -> Tensor {
-        guard x.rank > 0 else { throw EngineError.invalidArgument("predict needs a batch of inputs, not a scalar") }
+        guard x.rank > 0 else { throw EngineError.invalidArgument(EngineMessages.scalarPredict) }
         try prepare(for: x)
         let batchSize = try Sequential.batchSize(batchSize, examples: x.shape[0])
         let samples = x.shape[0]

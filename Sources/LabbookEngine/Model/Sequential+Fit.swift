@@ -13,11 +13,11 @@ extension Sequential {
                     callbacks: [Callback] = [], initialEpoch: Int = 0,
                     cancellation: Cancellation? = nil) throws -> History {
         guard let optimizer, let loss else {
-            throw EngineError.invalidModel("the model must be compiled before fit: call model.compile(optimizer:loss:metrics:)")
+            throw EngineError.invalidModel(EngineMessages.notCompiled(before: "fit"))
         }
-        guard epochs >= 0, initialEpoch >= 0 else { throw EngineError.invalidArgument("epochs must not be negative") }
+        guard epochs >= 0, initialEpoch >= 0 else { throw EngineError.invalidArgument(EngineMessages.negativeEpochs) }
         guard validationSplit >= 0, validationSplit < 1 else {
-            throw EngineError.invalidArgument("validationSplit must be in [0, 1), not \(validationSplit)")
+            throw EngineError.invalidArgument(EngineMessages.validationSplitRange(validationSplit))
         }
         try checkSameLength(x, y)
         let batchSize = try Sequential.batchSize(batchSize, examples: x.shape[0])
@@ -27,8 +27,7 @@ extension Sequential {
             let splitAt = Int((Double(x.shape[0]) * (1 - validationSplit)).rounded(.up))
             guard splitAt < x.shape[0] else {
                 // Keras's train_validation_split refuses a split that leaves no validation data.
-                throw EngineError.invalidArgument("validationSplit \(validationSplit) of \(x.shape[0]) examples leaves "
-                                                  + "no validation examples; use a larger validationSplit or more data")
+                throw EngineError.invalidArgument(EngineMessages.validationSplitEmpty(validationSplit, examples: x.shape[0]))
             }
             validation = (try x.slice(splitAt..<x.shape[0]), try y.slice(splitAt..<y.shape[0]))
             trainX = try x.slice(0..<splitAt)
@@ -41,7 +40,7 @@ extension Sequential {
             try checkInputShape(vx)
             try checkTargets(vy, batch: min(batchSize, max(1, vx.shape[0])))
         }
-        guard trainX.shape[0] > 0 else { throw EngineError.invalidArgument("fit needs at least one training example") }
+        guard trainX.shape[0] > 0 else { throw EngineError.invalidArgument(EngineMessages.noTrainingExamples) }
 
         var history = History()
         history.parameterCount = trainableParameters.reduce(0) { $0 + $1.count }
@@ -112,21 +111,21 @@ extension Sequential {
     /// never overflows.
     static func batchSize(_ requested: Int?, examples: Int) throws -> Int {
         let batchSize = requested ?? 32
-        guard batchSize > 0 else { throw EngineError.invalidArgument("batchSize must be positive, not \(batchSize)") }
+        guard batchSize > 0 else { throw EngineError.invalidArgument(EngineMessages.batchSize(batchSize)) }
         return min(batchSize, max(1, examples))
     }
 
     func checkSameLength(_ x: Tensor, _ y: Tensor) throws {
         guard x.rank > 0, y.rank > 0, x.shape[0] == y.shape[0] else {
-            throw EngineError.invalidArgument("the inputs have \(x.shape.first ?? 0) examples but the labels have "
-                                              + "\(y.shape.first ?? 0); they must have the same number")
+            throw EngineError.invalidArgument(EngineMessages.lengthMismatch(inputs: x.shape.first ?? 0,
+                                                                            labels: y.shape.first ?? 0))
         }
     }
 
     func checkInputShape(_ x: Tensor) throws {
         guard let inputShape, Array(x.shape.dropFirst()) == inputShape else {
             throw EngineError.layerInputShape(layer: layers.first?.name ?? name,
-                                              expected: "[batch" + (inputShape ?? []).map { ", \($0)" }.joined() + "]",
+                                              expected: EngineMessages.batch(of: inputShape),
                                               found: x.shape)
         }
     }

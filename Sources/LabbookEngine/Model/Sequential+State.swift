@@ -28,11 +28,11 @@ extension Sequential {
         model.name = state.name
         model.epochsTrained = state.epochsTrained
         if state.isBuilt {
-            guard let inputShape = state.inputShape else { throw EngineError.data("a saved model is built but has no input shape") }
+            guard let inputShape = state.inputShape else { throw EngineError.data(EngineMessages.builtWithoutInputShape) }
             try model.build(inputShape: inputShape)
             try model.setWeights(weights)
         } else if !weights.isEmpty {
-            throw EngineError.data("a saved model that is not built has weights")
+            throw EngineError.data(EngineMessages.unbuiltWithWeights)
         }
         // The optimizer's slots are restored as they were, even when they fit another model
         // (an optimizer shared by two models): its next step rebuilds them, as it would have.

@@ -45,14 +45,14 @@ public final class Sequential {
     public func add(_ layer: Layer) throws {
         if let input = layer as? Input {
             guard layers.isEmpty else {
-                throw EngineError.invalidModel("Input(shape:) must come before every other layer of the model")
+                throw EngineError.invalidModel(EngineMessages.inputFirst)
             }
             inputShape = input.shape
             try build(inputShape: input.shape)
             return
         }
         if layers.contains(where: { $0 === layer }) {
-            throw EngineError.invalidModel("layer '\(layer.name)' is already in this model; make a new layer instead")
+            throw EngineError.invalidModel(EngineMessages.layerAlreadyInModel(layer.name))
         }
         let base = layer.baseName
         let same = layers.filter { $0.baseName == base }.count
@@ -78,12 +78,11 @@ public final class Sequential {
     public func build(inputShape: [Int]) throws {
         if isBuilt {
             guard inputShape == self.inputShape else {
-                throw EngineError.invalidModel("the model was built for inputs of shape \(shapeText(self.inputShape ?? [])) "
-                                               + "per example, not \(shapeText(inputShape))")
+                throw EngineError.invalidModel(EngineMessages.builtForOtherInput(built: self.inputShape ?? [], given: inputShape))
             }
             return
         }
-        _ = try Tensor.checkedCount(inputShape, what: "an input of shape \(shapeText(inputShape)) per example")
+        _ = try Tensor.checkedCount(inputShape, what: EngineMessages.inputPerExample(inputShape))
         var shape = inputShape
         var total = 0
         for layer in layers {
@@ -101,7 +100,7 @@ public final class Sequential {
 
     /// Builds the model for the examples of `x` the first time; later, checks that `x` fits.
     func prepare(for x: Tensor) throws {
-        guard x.rank > 0 else { throw EngineError.invalidArgument("the model needs a batch of examples, not a scalar") }
+        guard x.rank > 0 else { throw EngineError.invalidArgument(EngineMessages.scalarBatch) }
         if isBuilt {
             try checkInputShape(x)
         } else {
@@ -116,11 +115,11 @@ public final class Sequential {
         let (trainable, nonTrainable) = layer.parameterCount(forInput: inputShape)
         let sum = trainable == .max || nonTrainable == .max ? nil : Checked.sum(total, trainable, nonTrainable)
         guard let sum, sum <= Sequential.parameterLimit else {
-            throw EngineError.tooLarge(what: "the model (at layer '\(layer.name)')", elements: sum, limit: Sequential.parameterLimit)
+            throw EngineError.tooLarge(what: EngineMessages.modelAtLayer(layer.name), elements: sum, limit: Sequential.parameterLimit)
         }
         total = sum
         let output = try layer.outputShape(forInput: inputShape)
-        _ = try Tensor.checkedCount(output, what: "the output of layer '\(layer.name)' (\(shapeText(output)) per example)")
+        _ = try Tensor.checkedCount(output, what: EngineMessages.layerOutput(layer.name, output))
         return output
     }
 
@@ -151,11 +150,11 @@ public final class Sequential {
     public func setWeights(_ weights: [Tensor]) throws {
         let parameters = layers.flatMap(\.parameters)
         guard weights.count == parameters.count else {
-            throw EngineError.invalidModel("setWeights needs \(parameters.count) tensors for this model, not \(weights.count)")
+            throw EngineError.invalidModel(EngineMessages.weightCount(needed: parameters.count, given: weights.count))
         }
         for (parameter, weight) in zip(parameters, weights) where parameter.value.shape != weight.shape {
-            throw EngineError.invalidModel("weight '\(parameter.name)' has shape \(shapeText(parameter.value.shape)), "
-                                           + "not \(shapeText(weight.shape))")
+            throw EngineError.invalidModel(EngineMessages.weightShape(parameter.name, expected: parameter.value.shape,
+                                                                      given: weight.shape))
         }
         for (parameter, weight) in zip(parameters, weights) {
             parameter.value = try weight.asType(.float32).copied()

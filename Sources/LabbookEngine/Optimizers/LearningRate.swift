@@ -17,10 +17,10 @@ public enum LearningRate: Codable, Equatable, Sendable {
         case .constant:
             break
         case let .exponentialDecay(_, decaySteps, _, _), let .cosineDecay(_, decaySteps, _, _, _):
-            guard decaySteps > 0 else { throw EngineError.invalidArgument("decaySteps must be positive, not \(decaySteps)") }
+            guard decaySteps > 0 else { throw EngineError.invalidArgument(EngineMessages.decaySteps(decaySteps)) }
         }
         if case let .cosineDecay(_, _, _, _, warmupSteps) = self, warmupSteps < 0 {
-            throw EngineError.invalidArgument("warmupSteps must not be negative, not \(warmupSteps)")
+            throw EngineError.invalidArgument(EngineMessages.warmupSteps(warmupSteps))
         }
         return self
     }

@@ -4,7 +4,8 @@ extension Optimizer {
     /// bit. The step count and settings come with its ``OptimizerSpec``.
     public func restoreSlots(_ saved: [[Tensor]]) throws {
         guard saved.allSatisfy({ $0.count == slotNames.count }) else {
-            throw EngineError.data("a saved \(kerasName) optimizer has \(saved.first?.count ?? 0) slots per weight, not \(slotNames.count)")
+            throw EngineError.data(EngineMessages.optimizerSlots(kerasName, saved: saved.first?.count ?? 0,
+                                                                 expected: slotNames.count))
         }
         slots = try saved.map { try $0.map { try $0.asType(.float32).copied() } }
     }

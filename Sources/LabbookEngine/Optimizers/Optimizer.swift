@@ -86,8 +86,8 @@ open class Optimizer {
         // no gradient buffer, so passing it through would read past its end.
         let parameters = parameters.allSatisfy(\.trainable) ? parameters : parameters.filter(\.trainable)
         for parameter in parameters where parameter.gradient.count != parameter.count {
-            throw EngineError.invalidModel("the gradient of '\(parameter.name)' has \(parameter.gradient.count) values "
-                + "but the weight has \(parameter.count)")
+            throw EngineError.invalidModel(EngineMessages.gradientSize(parameter.name, gradient: parameter.gradient.count,
+                                                                       weightCount: parameter.count))
         }
         try build(parameters)
         // Keras casts the rate and the decay to the weight's dtype, float32.

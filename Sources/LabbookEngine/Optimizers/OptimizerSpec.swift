@@ -44,7 +44,7 @@ public struct OptimizerSpec: Codable, Equatable, Sendable {
         case "lion":
             optimizer = Lion(learningRate: learningRate, beta1: value("beta_1", 0.9), beta2: value("beta_2", 0.99))
         default:
-            throw EngineError.data("unknown optimizer '\(name)' in a saved model")
+            throw EngineError.data(EngineMessages.unknownOptimizer(name))
         }
         optimizer.clipnorm = clipnorm
         optimizer.clipvalue = clipvalue

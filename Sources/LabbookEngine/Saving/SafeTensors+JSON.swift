@@ -58,7 +58,7 @@ extension SafeTensors {
             parser.skipWhitespace()
             let value = try parser.value()
             parser.skipWhitespace()
-            guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+            guard parser.position == bytes.count else { throw parser.error(EngineMessages.jsonTrailingText) }
             return value
         }
 
@@ -72,13 +72,13 @@ extension SafeTensors {
             while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
         }
 
-        private mutating func expect(_ byte: UInt8, _ what: String) throws {
-            guard current == byte else { throw error("expected \(what)") }
+        private mutating func expect(_ byte: UInt8, else message: String) throws {
+            guard current == byte else { throw error(message) }
             position += 1
         }
 
         private mutating func value() throws -> JSON {
-            guard let byte = current else { throw error("the text ends where a value was expected") }
+            guard let byte = current else { throw error(EngineMessages.jsonEndsEarly) }
             switch byte {
             case UInt8(ascii: "{"): return try nested { try $0.object() }
             case UInt8(ascii: "["): return try nested { try $0.array() }
@@ -87,14 +87,14 @@ extension SafeTensors {
             case UInt8(ascii: "t"): try literal("true"); return .bool(true)
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
-            default: throw error("expected a value")
+            default: throw error(EngineMessages.jsonExpectedValue)
             }
         }
 
         private mutating func nested(_ body: (inout JSONParser) throws -> JSON) throws -> JSON {
             depth += 1
             defer { depth -= 1 }
-            guard depth <= Self.maximumDepth else { throw error("values nested more than \(Self.maximumDepth) deep") }
+            guard depth <= Self.maximumDepth else { throw error(EngineMessages.jsonTooDeep(Self.maximumDepth)) }
             return try body(&self)
         }
 
@@ -107,18 +107,18 @@ extension SafeTensors {
             while true {
                 skipWhitespace()
                 let keyStart = position
-                guard current == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+                guard current == UInt8(ascii: "\"") else { throw error(EngineMessages.jsonExpectedKey) }
                 let key = try string()
                 guard keys.insert(key).inserted else {
-                    throw JSONError(message: "the key \"\(key)\" appears twice", offset: keyStart)
+                    throw JSONError(message: EngineMessages.jsonRepeatedKey(key), offset: keyStart)
                 }
                 skipWhitespace()
-                try expect(UInt8(ascii: ":"), "':' after a key")
+                try expect(UInt8(ascii: ":"), else: EngineMessages.jsonExpectedColon)
                 skipWhitespace()
                 members.append((key, try value()))
                 skipWhitespace()
                 if current == UInt8(ascii: ",") { position += 1; continue }
-                try expect(UInt8(ascii: "}"), "',' or '}' in an object")
+                try expect(UInt8(ascii: "}"), else: EngineMessages.jsonExpectedObjectEnd)
                 return .object(members)
             }
         }
@@ -133,14 +133,14 @@ extension SafeTensors {
                 elements.append(try value())
                 skipWhitespace()
                 if current == UInt8(ascii: ",") { position += 1; continue }
-                try expect(UInt8(ascii: "]"), "',' or ']' in an array")
+                try expect(UInt8(ascii: "]"), else: EngineMessages.jsonExpectedArrayEnd)
                 return .array(elements)
             }
         }
 
         private mutating func literal(_ word: String) throws {
             for byte in word.utf8 {
-                guard current == byte else { throw error("expected a value") }
+                guard current == byte else { throw error(EngineMessages.jsonExpectedValue) }
                 position += 1
             }
         }
@@ -149,20 +149,20 @@ extension SafeTensors {
             let start = position
             if current == UInt8(ascii: "-") { position += 1 }
             guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
-                throw error("expected a digit")
+                throw error(EngineMessages.jsonExpectedDigit)
             }
             if first == UInt8(ascii: "0") { position += 1 } else { skipDigits() }
             var whole = true
             if current == UInt8(ascii: ".") {
                 whole = false
                 position += 1
-                guard try requireDigits() else { throw error("expected a digit after '.'") }
+                guard try requireDigits() else { throw error(EngineMessages.jsonExpectedFraction) }
             }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 whole = false
                 position += 1
                 if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
-                guard try requireDigits() else { throw error("expected a digit in the exponent") }
+                guard try requireDigits() else { throw error(EngineMessages.jsonExpectedExponent) }
             }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
             if whole, let integer = Int(text) { return .integer(integer) }
@@ -188,12 +188,12 @@ extension SafeTensors {
                 let text = String(decoding: raw, as: UTF8.self)
                 // Decoding replaces invalid sequences, so a faithful decoding gives back the bytes.
                 guard text.utf8.elementsEqual(raw) else {
-                    throw JSONError(message: "a string is not valid UTF-8", offset: run)
+                    throw JSONError(message: EngineMessages.jsonInvalidUTF8, offset: run)
                 }
                 scalars.append(contentsOf: text.unicodeScalars)
             }
             while true {
-                guard let byte = current else { throw error("a string is not closed") }
+                guard let byte = current else { throw error(EngineMessages.jsonUnclosedString) }
                 switch byte {
                 case UInt8(ascii: "\""):
                     try flush(self, upTo: position)
@@ -205,7 +205,7 @@ extension SafeTensors {
                     scalars.append(try escape())
                     run = position
                 case 0..<0x20:
-                    throw error("a string contains an unescaped control character")
+                    throw error(EngineMessages.jsonControlCharacter)
                 default:
                     position += 1
                 }
@@ -213,7 +213,7 @@ extension SafeTensors {
         }
 
         private mutating func escape() throws -> Unicode.Scalar {
-            guard let byte = current else { throw error("a string is not closed") }
+            guard let byte = current else { throw error(EngineMessages.jsonUnclosedString) }
             position += 1
             switch byte {
             case UInt8(ascii: "\""): return "\""
@@ -227,26 +227,26 @@ extension SafeTensors {
             case UInt8(ascii: "u"):
                 let high = try hex4()
                 if (0xD800..<0xDC00).contains(high) {
-                    guard current == UInt8(ascii: "\\") else { throw error("a lone UTF-16 surrogate in a \\u escape") }
+                    guard current == UInt8(ascii: "\\") else { throw error(EngineMessages.jsonLoneSurrogate) }
                     position += 1
-                    guard current == UInt8(ascii: "u") else { throw error("a lone UTF-16 surrogate in a \\u escape") }
+                    guard current == UInt8(ascii: "u") else { throw error(EngineMessages.jsonLoneSurrogate) }
                     position += 1
                     let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw error("a lone UTF-16 surrogate in a \\u escape") }
+                    guard (0xDC00..<0xE000).contains(low) else { throw error(EngineMessages.jsonLoneSurrogate) }
                     return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
                 }
-                guard let scalar = Unicode.Scalar(high) else { throw error("a lone UTF-16 surrogate in a \\u escape") }
+                guard let scalar = Unicode.Scalar(high) else { throw error(EngineMessages.jsonLoneSurrogate) }
                 return scalar
             default:
                 position -= 1
-                throw error("an unknown escape in a string")
+                throw error(EngineMessages.jsonUnknownEscape)
             }
         }
 
         private mutating func hex4() throws -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
-                guard let byte = current, let digit = hexValue(byte) else { throw error("expected 4 hex digits after \\u") }
+                guard let byte = current, let digit = hexValue(byte) else { throw error(EngineMessages.jsonExpectedHexDigits) }
                 value = value << 4 | digit
                 position += 1
             }

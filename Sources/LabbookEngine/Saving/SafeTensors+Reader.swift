@@ -20,26 +20,26 @@ extension SafeTensors {
         let file: String
 
         func read() throws -> SafeTensorsFile {
-            guard bytes.count >= 8 else { throw SafeTensorsMessage.tooShort(file, bytes: bytes.count) }
+            guard bytes.count >= 8 else { throw EngineError.data(EngineMessages.headerLengthMissing(file, bytes: bytes.count)) }
             var length: UInt64 = 0
             for i in (0..<8).reversed() { length = length << 8 | UInt64(bytes[i]) }
             guard length <= UInt64(bytes.count - 8) else {
-                throw SafeTensorsMessage.headerPastEnd(file, length: length, fileSize: bytes.count)
+                throw EngineError.data(EngineMessages.headerPastEnd(file, length: length, fileSize: bytes.count))
             }
             let headerLength = Int(length)
             guard headerLength <= maximumHeaderLength else {
-                throw SafeTensorsMessage.headerTooLarge(file, length: headerLength, limit: maximumHeaderLength)
+                throw EngineError.data(EngineMessages.headerTooLarge(file, length: headerLength, limit: maximumHeaderLength))
             }
             let header = Array(bytes[8..<(8 + headerLength)])
-            guard header.first == UInt8(ascii: "{") else { throw SafeTensorsMessage.headerNotObject(file) }
+            guard header.first == UInt8(ascii: "{") else { throw EngineError.data(EngineMessages.headerNotObject(file)) }
 
             let json: JSON
             do {
                 json = try JSONParser.parse(header)
             } catch let error as JSONError {
-                throw SafeTensorsMessage.invalidJSON(file, error.message, at: 8 + error.offset)
+                throw EngineError.data(EngineMessages.invalidJSON(file, error.message, at: 8 + error.offset))
             }
-            guard case let .object(members) = json else { throw SafeTensorsMessage.headerNotObject(file) }
+            guard case let .object(members) = json else { throw EngineError.data(EngineMessages.headerNotObject(file)) }
 
             let dataStart = 8 + headerLength
             let dataSize = bytes.count - dataStart
@@ -62,12 +62,12 @@ extension SafeTensors {
 
         private func readMetadata(_ value: JSON) throws -> [String: String] {
             guard case let .object(pairs) = value else {
-                throw SafeTensorsMessage.badMetadata(file, "it is \(value.kind), not an object")
+                throw EngineError.data(EngineMessages.metadataNotObject(file, kind: value.kind))
             }
             var metadata: [String: String] = [:]
             for (key, value) in pairs {
                 guard case let .string(text) = value else {
-                    throw SafeTensorsMessage.badMetadata(file, "the value of \"\(key)\" is \(value.kind), not a string")
+                    throw EngineError.data(EngineMessages.metadataValueNotString(file, key: key, kind: value.kind))
                 }
                 metadata[key] = text
             }
@@ -76,56 +76,56 @@ extension SafeTensors {
 
         private func readInfo(_ name: String, _ value: JSON, index: Int, dataSize: Int) throws -> TensorInfo {
             guard case let .object(fields) = value else {
-                throw SafeTensorsMessage.badEntry(file, name, "it is \(value.kind), not an object")
+                throw EngineError.data(EngineMessages.entryNotObject(file, name, kind: value.kind))
             }
             func field(_ key: String) throws -> JSON {
                 guard let found = fields.first(where: { $0.key == key }) else {
-                    throw SafeTensorsMessage.badEntry(file, name, "it has no \"\(key)\"")
+                    throw EngineError.data(EngineMessages.entryFieldMissing(file, name, key: key))
                 }
                 return found.value
             }
             func naturals(_ key: String) throws -> [Int] {
                 guard case let .array(elements) = try field(key) else {
-                    throw SafeTensorsMessage.badEntry(file, name, "its \"\(key)\" is not an array")
+                    throw EngineError.data(EngineMessages.entryFieldNotArray(file, name, key: key))
                 }
                 return try elements.map { element in
                     guard case let .integer(n) = element, n >= 0 else {
-                        throw SafeTensorsMessage.badEntry(file, name, "its \"\(key)\" holds something other than whole numbers ≥ 0")
+                        throw EngineError.data(EngineMessages.entryFieldNotNaturals(file, name, key: key))
                     }
                     return n
                 }
             }
 
             guard case let .string(dtype) = try field("dtype") else {
-                throw SafeTensorsMessage.badEntry(file, name, "its \"dtype\" is not a string")
+                throw EngineError.data(EngineMessages.entryDTypeNotString(file, name))
             }
             guard let type = ElementType(rawValue: dtype) else {
-                throw SafeTensorsMessage.unsupportedDType(file, name, dtype, known: otherDTypes.contains(dtype))
+                throw EngineError.data(EngineMessages.unsupportedDType(file, name, dtype, known: otherDTypes.contains(dtype)))
             }
             let shape = try naturals("shape")
             let offsets = try naturals("data_offsets")
             guard offsets.count == 2 else {
-                throw SafeTensorsMessage.badEntry(file, name, "its \"data_offsets\" has \(offsets.count) numbers, not 2")
+                throw EngineError.data(EngineMessages.entryOffsetCount(file, name, count: offsets.count))
             }
             let (begin, end) = (offsets[0], offsets[1])
             guard begin <= end else {
-                throw SafeTensorsMessage.badEntry(file, name, "its \"data_offsets\" [\(begin), \(end)] end before they begin")
+                throw EngineError.data(EngineMessages.entryOffsetsReversed(file, name, begin: begin, end: end))
             }
             guard end <= dataSize else {
-                throw SafeTensorsMessage.offsetsPastEnd(file, name, begin: begin, end: end, dataSize: dataSize)
+                throw EngineError.data(EngineMessages.offsetsPastEnd(file, name, begin: begin, end: end, dataSize: dataSize))
             }
             // The element count, refused before it can overflow; the byte count follows from it.
             var count = 1
             for size in shape {
                 let (product, overflow) = count.multipliedReportingOverflow(by: size)
                 guard !overflow, product <= Tensor.elementLimit else {
-                    throw SafeTensorsMessage.badEntry(file, name, "its shape \(shapeText(shape)) is larger than a tensor may be")
+                    throw EngineError.data(EngineMessages.entryShapeTooLarge(file, name, shape: shape))
                 }
                 count = product
             }
             guard end - begin == count * type.size else {
-                throw SafeTensorsMessage.sizeMismatch(file, name, dtype: dtype, shape: shape,
-                                                      needed: count * type.size, found: end - begin)
+                throw EngineError.data(EngineMessages.dataSizeMismatch(file, name, dtype: dtype, shape: shape,
+                                                                       needed: count * type.size, found: end - begin))
             }
             return TensorInfo(name: name, type: type, shape: shape, begin: begin, end: end, index: index)
         }
@@ -137,16 +137,16 @@ extension SafeTensors {
             var previous: String?
             for info in infos {
                 if info.begin < covered, let previous {
-                    throw SafeTensorsMessage.overlap(file, info.name, previous)
+                    throw EngineError.data(EngineMessages.tensorsOverlap(file, info.name, previous))
                 }
                 if info.begin > covered {
-                    throw SafeTensorsMessage.gap(file, before: info.name, from: covered, to: info.begin)
+                    throw EngineError.data(EngineMessages.unclaimedBytes(file, before: info.name, from: covered, to: info.begin))
                 }
                 covered = info.end
                 previous = info.name
             }
             guard covered == dataSize else {
-                throw SafeTensorsMessage.unusedData(file, bytes: dataSize - covered)
+                throw EngineError.data(EngineMessages.unusedData(file, bytes: dataSize - covered))
             }
         }
 
@@ -164,7 +164,7 @@ extension SafeTensors {
                             // Checked here, so that the message names the value as stored (a value
                             // beyond the range still rounds to one beyond it).
                             guard DType.int32.holds(Float(value)) else {
-                                throw SafeTensorsMessage.int32OutOfRange(file, info.name, value: value)
+                                throw EngineError.data(EngineMessages.int32OutOfRange(file, info.name, value: value))
                             }
                             target[i] = Float(value)
                         }

@@ -23,8 +23,10 @@ public enum SafeTensors {
                               metadata: [String: String] = [:]) throws -> [UInt8] {
         var names = Set<String>()
         for (name, _) in tensors {
-            guard !name.isEmpty, name != "__metadata__" else { throw SafeTensorsMessage.reservedName(name) }
-            guard names.insert(name).inserted else { throw SafeTensorsMessage.repeatedName(name) }
+            guard !name.isEmpty, name != "__metadata__" else {
+                throw EngineError.invalidArgument(EngineMessages.reservedTensorName(name))
+            }
+            guard names.insert(name).inserted else { throw EngineError.invalidArgument(EngineMessages.repeatedTensorName(name)) }
         }
 
         var entries: [String] = []
@@ -134,7 +136,7 @@ extension SafeTensors {
             case .I32:
                 for value in values {
                     guard let integer = Int32(exactly: value) else {
-                        throw SafeTensorsMessage.unrepresentable(name, value: value, dtype: tensor.dtype)
+                        throw EngineError.invalidArgument(EngineMessages.unrepresentable(name, value: value, dtype: tensor.dtype))
                     }
                     let bits = UInt32(bitPattern: integer)
                     bytes += [UInt8(truncatingIfNeeded: bits), UInt8(truncatingIfNeeded: bits >> 8),
@@ -143,7 +145,7 @@ extension SafeTensors {
             case .U8:
                 for value in values {
                     guard let byte = UInt8(exactly: value) else {
-                        throw SafeTensorsMessage.unrepresentable(name, value: value, dtype: tensor.dtype)
+                        throw EngineError.invalidArgument(EngineMessages.unrepresentable(name, value: value, dtype: tensor.dtype))
                     }
                     bytes.append(byte)
                 }

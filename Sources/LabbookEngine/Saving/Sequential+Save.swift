@@ -29,8 +29,7 @@ extension Sequential {
     /// Writes the model to `path` (atomically).
     public func save(_ path: String) throws {
         guard isBuilt else {
-            throw EngineError.invalidModel("the model is not built yet, so it has no weights to save: give the first "
-                                           + "layer an inputShape, or train it first")
+            throw EngineError.invalidModel(EngineMessages.notBuiltForSave)
         }
         var tensors: [(name: String, tensor: Tensor)] = []
         for layer in layers {
@@ -61,16 +60,16 @@ extension Sequential {
     public static func load(_ path: String) throws -> Sequential {
         let file = try SafeTensors.read(path)
         guard file.metadata["format"] == fileFormat else {
-            throw EngineError.data("\(path) is not a labbook model file (its metadata has no format \"\(fileFormat)\")")
+            throw EngineError.data(EngineMessages.notAModelFile(path, format: fileFormat))
         }
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ key: String) throws -> T {
-            guard let text = file.metadata[key] else { throw EngineError.data("\(path): the model's '\(key)' is missing") }
+            guard let text = file.metadata[key] else { throw EngineError.data(EngineMessages.modelEntryMissing(path, key)) }
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
                 // Not Swift's DecodingError dump: the student can only re-save the model.
-                throw EngineError.data("\(path): the model's '\(key)' cannot be read (it is damaged or was not written by labbook)")
+                throw EngineError.data(EngineMessages.modelEntryUnreadable(path, key))
             }
         }
         let architecture = try decode(Architecture.self, "architecture")
@@ -84,7 +83,7 @@ extension Sequential {
             for parameter in layer.parameters {
                 let key = "\(layer.name)/\(parameter.name)"
                 guard let tensor = file[key], tensor.shape == parameter.value.shape else {
-                    throw EngineError.data("\(path): weight '\(key)' is missing or has the wrong shape")
+                    throw EngineError.data(EngineMessages.savedWeightMissing(path, key))
                 }
                 parameter.value = try tensor.asType(.float32).copied()
             }
@@ -99,7 +98,7 @@ extension Sequential {
                     for (slot, name) in optimizer.slotNames.enumerated() {
                         let key = "optimizer/\(index)/\(name)"
                         guard let tensor = file[key], tensor.shape == optimizer.slots[index][slot].shape else {
-                            throw EngineError.data("\(path): optimizer state '\(key)' is missing or has the wrong shape")
+                            throw EngineError.data(EngineMessages.savedOptimizerStateMissing(path, key))
                         }
                         optimizer.slots[index][slot] = tensor.copied()
                     }

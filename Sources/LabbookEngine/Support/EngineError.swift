@@ -1,5 +1,6 @@
 /// Every error the engine throws, written for a student: what was expected, what was found, and
-/// where it helps, what to try. The interpreter shows `description` at the call that failed.
+/// where it helps, what to try. The interpreter shows `description` at the call that failed; the
+/// texts are in `EngineMessages`.
 public enum EngineError: Error, Equatable, CustomStringConvertible {
     /// A shape that cannot be used where it was given.
     case invalidShape([Int], reason: String)
@@ -38,57 +39,31 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidShape(shape, reason):
-            return "invalid shape \(shapeText(shape)): \(reason)"
+            return EngineMessages.invalidShape(shape, reason: reason)
         case let .shapesDoNotBroadcast(a, b, operation):
-            return "cannot \(operation) tensors of shapes \(shapeText(a)) and \(shapeText(b)): "
-                + "their shapes do not broadcast (each axis, from the last, must be equal or 1)"
+            return EngineMessages.shapesDoNotBroadcast(a, b, operation: operation)
         case let .layerInputShape(layer, expected, found, hint):
-            return "layer '\(layer)' expects an input of shape \(expected) but received \(shapeText(found))"
-                + (hint.map { "; \($0)" } ?? "")
+            return EngineMessages.layerInputShape(layer: layer, expected: expected, found: found, hint: hint)
         case let .outputDoesNotMatchLabels(output, labels, loss, hint):
-            return "the model outputs \(shapeText(output)) per batch but the labels are \(shapeText(labels)): "
-                + "\(loss) \(hint)"
+            return EngineMessages.outputDoesNotMatchLabels(output: output, labels: labels, loss: loss, hint: hint)
         case let .labelOutOfRange(label, classes):
-            return "label \(label) is out of range for a \(classes)-unit softmax output "
-                + "(labels must be in 0..<\(classes))"
+            return EngineMessages.labelOutOfRange(label, classes: classes)
         case let .nonFiniteLoss(epoch, batch):
-            return "the loss became NaN or infinite in epoch \(epoch + 1), batch \(batch + 1); "
-                + "try a smaller learning rate, or normalise the inputs"
-        case let .tooLarge(what, elements?, limit):
-            return "\(what) would need \(elements) values, more than the limit of \(limit)"
-        case let .tooLarge(what, nil, limit):
-            return "\(what) would need more than \(Int.max) values, far more than the limit of \(limit)"
+            return EngineMessages.nonFiniteLoss(epoch: epoch, batch: batch)
+        case let .tooLarge(what, elements, limit):
+            return EngineMessages.tooLarge(what, elements: elements, limit: limit)
         case let .valueDoesNotFit(value, dtype, hint):
-            let problem = value.isFinite
-                ? "value \(wholeText(value)) does not fit in \(dtype) (\(dtype.rangeText))"
-                : "\(value.isNaN ? "NaN" : value < 0 ? "-inf" : "inf") cannot be converted to \(dtype)"
-            return problem + (hint.map { "; \($0)" } ?? "")
+            return EngineMessages.valueDoesNotFit(value, dtype: dtype, hint: hint)
         case let .integerOverflow(operation, result, dtype):
-            return "\(dtype) \(operation) gives \(wholeText(result)), which does not fit in \(dtype) (\(dtype.rangeText)); "
-                + "convert first with .asType(.float32)"
+            return EngineMessages.integerOverflow(operation, result: result, dtype: dtype)
         case let .emptyReduction(operation, shape, axis):
-            let call = axis.map { "\(operation)(axis: \($0))" } ?? "\(operation)()"
-            let what = axis.map { "axis \($0) of a tensor of shape \(shapeText(shape)) is empty" }
-                ?? "the tensor of shape \(shapeText(shape)) is empty"
-            return "\(call) has no value: \(what), and max, min and argmax need at least one element"
+            return EngineMessages.emptyReduction(operation, shape: shape, axis: axis)
         case let .indexOutOfRange(index, axis, size):
-            return "index \(index) is out of range for axis \(axis) of size \(size)"
+            return EngineMessages.indexOutOfRange(index, axis: axis, size: size)
         case let .invalidArgument(message), let .invalidModel(message), let .data(message):
             return message
         case .cancelled:
-            return "interrupted"
+            return EngineMessages.interrupted
         }
     }
-}
-
-/// A number as messages write it: `300`, `2147483648`, `0.5` (no `.0` on whole numbers), and
-/// a tensor's Float32 value with Float32's digits (`1e+30`).
-func wholeText(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e18 { return String(Int64(value)) }
-    return Double(Float(value)) == value ? "\(Float(value))" : "\(value)"
-}
-
-/// `[64, 28, 10]`, the way shapes are written in every message.
-func shapeText(_ shape: [Int]) -> String {
-    "[" + shape.map(String.init).joined(separator: ", ") + "]"
 }

@@ -35,15 +35,6 @@ public enum DType: String, Sendable, CaseIterable {
         guard let range = exactRange else { return true }
         return range.contains(value) && value == value.rounded(.towardZero)
     }
-
-    /// The range as messages state it.
-    var rangeText: String {
-        switch self {
-        case .float32: return "any Float32"
-        case .int32: return "-16777215...16777215, the whole numbers its Float32 storage holds exactly"
-        case .uint8: return "0...255"
-        }
-    }
 }
 
 extension Tensor {

@@ -134,7 +134,7 @@ extension Tensor {
         let integral = isInteger && t.dtype.isInteger
         if integral, !(Double(Float(scalar)) == scalar && DType.int32.holds(Float(scalar))) {
             throw EngineError.valueDoesNotFit(scalar, dtype: .int32,
-                                              hint: "write it as a Double, or convert the tensor first with .asType(.float32)")
+                                              hint: EngineMessages.integerScalarHint)
         }
         let s = Tensor(scalar: Float(scalar), dtype: integral ? .int32 : .float32)
         return try scalarFirst ? elementwise(s, t, op) : elementwise(t, s, op)

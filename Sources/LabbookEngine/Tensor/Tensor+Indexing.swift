@@ -4,7 +4,7 @@ extension Tensor {
 
     /// Entry `index` along the first axis, as a view: `images[0]` is the first image.
     public func entry(_ index: Int) throws -> Tensor {
-        guard rank > 0 else { throw EngineError.invalidArgument("a scalar tensor cannot be indexed") }
+        guard rank > 0 else { throw EngineError.invalidArgument(EngineMessages.scalarNotIndexable) }
         guard index >= 0, index < shape[0] else {
             throw EngineError.indexOutOfRange(index: index, axis: 0, size: shape[0])
         }
@@ -14,7 +14,7 @@ extension Tensor {
 
     /// Entries `range` along the first axis, as a view: `images[0..<100]`.
     public func slice(_ range: Range<Int>) throws -> Tensor {
-        guard rank > 0 else { throw EngineError.invalidArgument("a scalar tensor cannot be sliced") }
+        guard rank > 0 else { throw EngineError.invalidArgument(EngineMessages.scalarNotSliceable) }
         guard range.lowerBound >= 0, range.upperBound <= shape[0] else {
             let bad = range.lowerBound < 0 ? range.lowerBound : range.upperBound
             throw EngineError.indexOutOfRange(index: bad, axis: 0, size: shape[0])
@@ -28,7 +28,7 @@ extension Tensor {
     /// Indexes the leading axes one after another: `t[0, 3]`; a view of what remains.
     public func entry(_ indices: [Int]) throws -> Tensor {
         guard indices.count <= rank else {
-            throw EngineError.invalidArgument("\(indices.count) indices given for a tensor of rank \(rank)")
+            throw EngineError.invalidArgument(EngineMessages.tooManyIndices(indices.count, rank: rank))
         }
         var position = offset
         var stride = count

@@ -51,7 +51,7 @@ extension Tensor {
     private func checkedAxis(_ axis: Int) throws -> Int {
         let resolved = axis < 0 ? axis &+ rank : axis
         guard resolved >= 0, resolved < rank else {
-            throw EngineError.invalidArgument("axis \(axis) is out of range for a tensor of rank \(rank)")
+            throw EngineError.invalidArgument(EngineMessages.axisOutOfRange(axis, rank: rank))
         }
         return resolved
     }
@@ -99,7 +99,7 @@ extension Tensor {
         guard shape[axis] > 0 else { throw EngineError.emptyReduction("argmax", shape: shape, axis: axis) }
         guard DType.int32.holds(Float(shape[axis] - 1)) else {
             throw EngineError.valueDoesNotFit(Double(shape[axis] - 1), dtype: .int32,
-                                              hint: "argmax() of the whole tensor gives its indices as Ints")
+                                              hint: EngineMessages.argmaxIndicesHint)
         }
         var newShape = shape
         newShape.remove(at: axis)

@@ -30,11 +30,11 @@ public struct Tensor {
         let shape = shape ?? [values.count]
         let count = try Tensor.checkedCount(shape)
         guard count == values.count else {
-            throw EngineError.invalidShape(shape, reason: "it holds \(count) values but \(values.count) were given")
+            throw EngineError.invalidShape(shape, reason: EngineMessages.valuesDoNotFill(count, given: values.count))
         }
         self = try Tensor(zeros: shape, dtype: dtype)
         values.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: count) }
-        try checkValuesFitDType(hint: "use float32 for larger numbers")
+        try checkValuesFitDType(hint: EngineMessages.largeIntegersHint)
     }
 
     /// A tensor with the given shape, filled by `body` through a pointer to its elements.
@@ -55,10 +55,10 @@ public struct Tensor {
     /// The element count of `shape`, or an error for negative or overflowing sizes.
     /// `what` names the tensor in the error (a layer's output, an input shape).
     static func checkedCount(_ shape: [Int], what: String? = nil) throws -> Int {
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw EngineError.invalidShape(shape, reason: "sizes cannot be negative") }
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw EngineError.invalidShape(shape, reason: EngineMessages.negativeSizes) }
         let count = Checked.product(shape)
         guard let count, count <= elementLimit else {
-            throw EngineError.tooLarge(what: what ?? "a tensor of shape \(shapeText(shape))", elements: count, limit: elementLimit)
+            throw EngineError.tooLarge(what: what ?? EngineMessages.tensor(shape), elements: count, limit: elementLimit)
         }
         return count
     }
@@ -100,15 +100,18 @@ public struct Tensor {
         if let wildcard = newShape.firstIndex(of: -1) {
             var others = newShape
             others.remove(at: wildcard)
-            guard !others.contains(-1) else { throw EngineError.invalidShape(newShape, reason: "only one size can be -1") }
-            guard others.allSatisfy({ $0 >= 0 }) else { throw EngineError.invalidShape(newShape, reason: "sizes cannot be negative") }
+            guard !others.contains(-1) else { throw EngineError.invalidShape(newShape, reason: EngineMessages.twoWildcards) }
+            guard others.allSatisfy({ $0 >= 0 }) else {
+                throw EngineError.invalidShape(newShape, reason: EngineMessages.negativeSizes)
+            }
             guard let known = Checked.product(others), known > 0, count % known == 0 else {
-                throw EngineError.invalidShape(newShape, reason: "\(count) values cannot be arranged in it")
+                throw EngineError.invalidShape(newShape, reason: EngineMessages.cannotArrange(count))
             }
             newShape[wildcard] = count / known
         }
-        guard try Tensor.checkedCount(newShape) == count else {
-            throw EngineError.invalidShape(newShape, reason: "it holds \(try Tensor.checkedCount(newShape)) values but the tensor \(shapeText(shape)) has \(count)")
+        let newCount = try Tensor.checkedCount(newShape)
+        guard newCount == count else {
+            throw EngineError.invalidShape(newShape, reason: EngineMessages.reshapeCount(newCount, tensor: shape, count: count))
         }
         return Tensor(uncheckedShape: newShape, dtype: dtype, storage: storage, offset: offset)
     }

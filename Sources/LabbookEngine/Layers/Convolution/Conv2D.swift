@@ -40,7 +40,7 @@ public final class Conv2D: Layer {
                 kernelInitializer: Initializer = .glorotUniform(), biasInitializer: Initializer = .zeros,
                 kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
                 inputShape: [Int]? = nil) throws {
-        guard filters > 0 else { throw EngineError.invalidArgument("Conv2D needs a positive number of filters, not \(filters)") }
+        guard filters > 0 else { throw EngineError.invalidArgument(EngineMessages.convolutionFilters(filters)) }
         self.filters = filters
         self.window = try Window(size: kernelSize, strides: strides, padding: padding, what: "Conv2D")
         self.activation = activation
@@ -83,7 +83,7 @@ public final class Conv2D: Layer {
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard let layout, Array(input.shape.dropFirst()) == [layout.height, layout.width, layout.channels] else {
-            let expected = layout.map { "[batch, \($0.height), \($0.width), \($0.channels)]" } ?? "[batch, height, width, channels]"
+            let expected = EngineMessages.imageBatch(layout.map { ($0.height, $0.width, $0.channels) })
             throw EngineError.layerInputShape(layer: name, expected: expected, found: input.shape,
                                               hint: Window.channelsHint(Array(input.shape.dropFirst())))
         }

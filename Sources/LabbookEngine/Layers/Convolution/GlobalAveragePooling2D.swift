@@ -10,7 +10,7 @@ public final class GlobalAveragePooling2D: Layer {
 
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 3 else {
-            throw EngineError.layerInputShape(layer: name, expected: "[height, width, channels] per example", found: inputShape,
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.imageExample, found: inputShape,
                                               hint: Window.channelsHint(inputShape))
         }
         return [inputShape[2]]
@@ -18,7 +18,7 @@ public final class GlobalAveragePooling2D: Layer {
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard input.rank == 4 else {
-            throw EngineError.layerInputShape(layer: name, expected: "[batch, height, width, channels]", found: input.shape,
+            throw EngineError.layerInputShape(layer: name, expected: EngineMessages.imageBatch(nil), found: input.shape,
                                               hint: Window.channelsHint(Array(input.shape.dropFirst())))
         }
         let batch = input.shape[0], cells = input.shape[1] * input.shape[2], channels = input.shape[3]

@@ -197,7 +197,7 @@ struct PoolingGeometry {
         let xs = (0..<columns.count).map { Self.inside($0, window.width, window.strideX, columns, length: inputShape[1]) }
         let total = Checked.product([ys.reduce(0) { $0 + $1.count }, xs.reduce(0) { $0 + $1.count }])
         guard let total, total <= Self.cellLimit else {
-            throw EngineError.tooLarge(what: "the windows of layer '\(layer)'", elements: total, limit: Self.cellLimit)
+            throw EngineError.tooLarge(what: EngineMessages.windows(ofLayer: layer), elements: total, limit: Self.cellLimit)
         }
         var cells: [Int] = [], starts: [Int] = []
         cells.reserveCapacity(total)
@@ -241,7 +241,7 @@ struct PoolingGeometry {
     static func checked(_ geometry: PoolingGeometry?, _ input: Tensor, layer: String) throws -> PoolingGeometry {
         let example = Array(input.shape.dropFirst())
         guard let geometry, example == [geometry.height, geometry.width, geometry.channels] else {
-            let expected = geometry.map { "[batch, \($0.height), \($0.width), \($0.channels)]" } ?? "[batch, height, width, channels]"
+            let expected = EngineMessages.imageBatch(geometry.map { ($0.height, $0.width, $0.channels) })
             throw EngineError.layerInputShape(layer: layer, expected: expected, found: input.shape,
                                               hint: Window.channelsHint(example))
         }

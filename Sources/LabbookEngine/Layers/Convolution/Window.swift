@@ -18,10 +18,10 @@ public struct Window: Equatable, Sendable {
     /// `what` names the layer in errors (`Conv2D`).
     public init(size: [Int], strides: [Int], padding: Padding, what: String) throws {
         guard size.count == 2, size.allSatisfy({ $0 > 0 }) else {
-            throw EngineError.invalidArgument("\(what) needs a positive window size (an Int or two), not \(size)")
+            throw EngineError.invalidArgument(EngineMessages.windowSize(what, size))
         }
         guard strides.count == 2, strides.allSatisfy({ $0 > 0 }) else {
-            throw EngineError.invalidArgument("\(what) needs positive strides (an Int or two), not \(strides)")
+            throw EngineError.invalidArgument(EngineMessages.windowStrides(what, strides))
         }
         height = size[0]
         width = size[1]
@@ -60,14 +60,14 @@ public struct Window: Equatable, Sendable {
     /// layer when the window does not fit.
     func positions(_ inputShape: [Int], layer: String) throws -> (y: Axis, x: Axis) {
         guard inputShape.count == 3 else {
-            throw EngineError.layerInputShape(layer: layer, expected: "[height, width, channels] per example",
+            throw EngineError.layerInputShape(layer: layer, expected: EngineMessages.imageExample,
                                               found: inputShape, hint: Window.channelsHint(inputShape))
         }
         guard let y = Window.axis(input: inputShape[0], size: height, stride: strideY, padding: padding),
               let x = Window.axis(input: inputShape[1], size: width, stride: strideX, padding: padding) else {
             throw EngineError.layerInputShape(
-                layer: layer, expected: "at least \(height)×\(width) pixels for its \(height)×\(width) window",
-                found: inputShape, hint: "use padding: \"same\", a smaller window, or fewer poolings before it")
+                layer: layer, expected: EngineMessages.windowDoesNotFit(height: height, width: width),
+                found: inputShape, hint: EngineMessages.windowDoesNotFitHint)
         }
         return (y, x)
     }
@@ -75,7 +75,6 @@ public struct Window: Equatable, Sendable {
     /// The suggestion for a spatial layer given an input without its channel axis.
     static func channelsHint(_ inputShape: [Int]) -> String? {
         guard inputShape.count == 2 else { return nil }
-        let shape = inputShape + [1]
-        return "images need a channel axis: add Reshape(\(shape)) before it (or start the model with Input(shape: \(shape)))"
+        return EngineMessages.channelAxisHint(inputShape + [1])
     }
 }
