@@ -109,6 +109,3 @@ struct MetricName: Equatable {
 struct LogValues {
     let values: Logs
 }
-
-/// Bindings declare the interpreter's parameters, never touch the engine's weights directly.
-typealias Parameter = LabbookInterpreter.Parameter

@@ -14,10 +14,10 @@ public enum NotebookCheck {
                 status = 2
                 continue
             }
-            let formatter = DiagnosticFormatter(source: notebook.source)
+            let formatter = NotebookDiagnosticFormatter(source: notebook.source)
             var diagnostics = reading.diagnostics.map { (line: $0.line, column: $0.column, isError: $0.severity == .error,
                                                          text: formatter.format($0)) }
-            let codeFormatter = LabbookInterpreter.DiagnosticFormatter(fileName: path, source: notebook.source, firstLine: 1)
+            let codeFormatter = DiagnosticFormatter(fileName: path, source: notebook.source, firstLine: 1)
             for cell in notebook.cells where cell.options.eval {
                 for diagnostic in Session.check(cell.code, firstLine: cell.firstCodeLine) {
                     diagnostics.append((diagnostic.range.line, diagnostic.range.column, diagnostic.severity == .error,

@@ -1,4 +1,4 @@
-/// A problem found while reading a notebook: data, not text. `DiagnosticFormatter` renders it.
+/// A problem found while reading a notebook: data, not text. `NotebookDiagnosticFormatter` renders it.
 public struct NotebookDiagnostic: Equatable, Sendable, Codable, CustomStringConvertible {
     public enum Severity: String, Equatable, Sendable, Codable {
         case error

@@ -70,7 +70,7 @@ public struct NotebookRender {
             return Outcome(exitStatus: 2, messages: ["\(error)"], written: nil, seconds: elapsed())
         }
         let reading = NotebookReader.read(path: path)
-        let formatter = DiagnosticFormatter(source: reading.notebook?.source)
+        let formatter = NotebookDiagnosticFormatter(source: reading.notebook?.source)
         var messages = reading.diagnostics.map { formatter.format($0) }
         guard let notebook = reading.notebook else {
             return Outcome(exitStatus: 2, messages: messages, written: nil, seconds: elapsed())
@@ -177,7 +177,7 @@ public struct NotebookRender {
     /// cannot be restored (the caller then restarts the notebook instead).
     private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, folder: ReportFolder,
                           states: StateCache,
-                          messages: inout [String], formatter: DiagnosticFormatter)
+                          messages: inout [String], formatter: NotebookDiagnosticFormatter)
         -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)]? {
         var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)] = [:]
         for group in pending {

@@ -285,7 +285,7 @@ import Testing
     /// Non-trainable parameters (batch-norm moving statistics) are neither built nor updated.
     @Test func nonTrainableParametersAreSkipped() throws {
         let kernel = try Self.parameter([1, 2])
-        let movingMean = try Parameter(name: "moving_mean", shape: [2], trainable: false)
+        let movingMean = try Weight(name: "moving_mean", shape: [2], trainable: false)
         movingMean.value = try Tensor([5, 6])
         kernel.gradient = try Tensor([1, 1])
         let adam = Adam()
@@ -302,8 +302,8 @@ import Testing
         #expect(throws: EngineError.self) { try Adam().apply([kernel]) }
     }
 
-    static func parameter(_ values: [Double]) throws -> Parameter {
-        let p = try Parameter(name: "kernel", shape: [values.count])
+    static func parameter(_ values: [Double]) throws -> Weight {
+        let p = try Weight(name: "kernel", shape: [values.count])
         p.value = try Tensor(values.map(Float.init))
         return p
     }

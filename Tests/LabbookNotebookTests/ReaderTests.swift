@@ -84,7 +84,7 @@ import Testing
     @Test func formatterShowsTheLineAndACaret() {
         let text = "# T\n\n```swift\n//| evl: false\nx\n```\n"
         let r = NotebookReader.parse(text, file: "notebook.md")
-        let out = DiagnosticFormatter(source: text).format(r.diagnostics)
+        let out = NotebookDiagnosticFormatter(source: text).format(r.diagnostics)
         #expect(out == """
         notebook.md:4:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height)
          4 | //| evl: false
@@ -95,12 +95,12 @@ import Testing
 
     @Test func formatterWithoutPosition() {
         let d = NotebookDiagnostic.error("no such notebook: x.md", file: "x.md")
-        #expect(DiagnosticFormatter(source: nil).format(d) == "x.md: error: no such notebook: x.md")
+        #expect(NotebookDiagnosticFormatter(source: nil).format(d) == "x.md: error: no such notebook: x.md")
     }
 
     @Test func formatterKeepsTabsAndCountsCharacters() {
         let d = NotebookDiagnostic.warning("w", file: "f", line: 1, column: 4)
-        #expect(DiagnosticFormatter(source: "\tñé`x`\n").format(d) == "f:1:4: warning: w\n 1 | \tñé`x`\n   | \t  ^")
+        #expect(NotebookDiagnosticFormatter(source: "\tñé`x`\n").format(d) == "f:1:4: warning: w\n 1 | \tñé`x`\n   | \t  ^")
     }
 
     @Test func diagnosticsAreSortedByPosition() {

@@ -7,7 +7,7 @@ public final class BatchNormalization: Layer {
     public var name = "batch_normalization"
     public let momentum: Float
     public let epsilon: Float
-    public private(set) var parameters: [Parameter] = []
+    public private(set) var parameters: [Weight] = []
 
     private var normalized = Workspace(), outputBuffer = Workspace(), gradientBuffer = Workspace()
     private var xHat: Tensor?
@@ -39,11 +39,11 @@ public final class BatchNormalization: Layer {
 
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
         let features = inputShape.last ?? 0
-        let gamma = try Parameter(name: "gamma", shape: [features])
+        let gamma = try Weight(name: "gamma", shape: [features])
         Initializer.ones.fill(&gamma.value, stream: stream("gamma"))
-        let beta = try Parameter(name: "beta", shape: [features])
-        let movingMean = try Parameter(name: "moving_mean", shape: [features], trainable: false)
-        let movingVariance = try Parameter(name: "moving_variance", shape: [features], trainable: false)
+        let beta = try Weight(name: "beta", shape: [features])
+        let movingMean = try Weight(name: "moving_mean", shape: [features], trainable: false)
+        let movingVariance = try Weight(name: "moving_variance", shape: [features], trainable: false)
         Initializer.ones.fill(&movingVariance.value, stream: stream("moving_variance"))
         parameters = [gamma, beta, movingMean, movingVariance]
         inverseStd = [Float](repeating: 0, count: features)

@@ -13,7 +13,7 @@ public final class Dense: Layer, LogitsProducing {
     public let kernelRegularizer: Regularizer?
     public let biasRegularizer: Regularizer?
     public let declaredInputShape: [Int]?
-    public private(set) var parameters: [Parameter] = []
+    public private(set) var parameters: [Weight] = []
 
     var receivesLogitGradient = false
     var outputActivation: Activation { activation }
@@ -53,11 +53,11 @@ public final class Dense: Layer, LogitsProducing {
     }
 
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
-        let kernel = try Parameter(name: "kernel", shape: [inputShape.last ?? 0, units], regularizer: kernelRegularizer)
+        let kernel = try Weight(name: "kernel", shape: [inputShape.last ?? 0, units], regularizer: kernelRegularizer)
         kernelInitializer.fill(&kernel.value, stream: stream("kernel"))
         parameters = [kernel]
         if useBias {
-            let bias = try Parameter(name: "bias", shape: [units], regularizer: biasRegularizer)
+            let bias = try Weight(name: "bias", shape: [units], regularizer: biasRegularizer)
             biasInitializer.fill(&bias.value, stream: stream("bias"))
             parameters.append(bias)
         }

@@ -19,7 +19,7 @@ public protocol Layer: AnyObject {
     /// Creates and initialises the weights; `stream(name)` gives the weight's random stream.
     func build(inputShape: [Int], stream: (String) -> RandomStream) throws
     /// The weights, in Keras's order (`kernel`, `bias`; `gamma`, `beta`, `moving_mean`, ...).
-    var parameters: [Parameter] { get }
+    var parameters: [Weight] { get }
     /// The output for a batch `[batch] + inputShape`.
     func forward(_ input: Tensor, training: Bool) throws -> Tensor
     /// Given dLoss/dOutput for the last forward call, sets the weights' gradients and returns
@@ -31,7 +31,7 @@ public protocol Layer: AnyObject {
 
 extension Layer {
     public var declaredInputShape: [Int]? { nil }
-    public var parameters: [Parameter] { [] }
+    public var parameters: [Weight] { [] }
     public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) { (0, 0) }
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {}
 

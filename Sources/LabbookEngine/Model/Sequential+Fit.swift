@@ -10,8 +10,7 @@ extension Sequential {
     /// optimizer state.
     public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int? = nil,
                     validationData: (Tensor, Tensor)? = nil, validationSplit: Double = 0, shuffle: Bool = true,
-                    callbacks: [Callback] = [], initialEpoch: Int = 0,
-                    cancellation: Cancellation? = nil) throws -> History {
+                    callbacks: [Callback] = [], initialEpoch: Int = 0) throws -> History {
         guard let optimizer, let loss else {
             throw EngineError.invalidModel(EngineMessages.notCompiled(before: "fit"))
         }
@@ -65,7 +64,6 @@ extension Sequential {
             }
             step.resetTotals()
             for batch in 0..<steps {
-                if cancellation?.isCancelled == true { throw EngineError.cancelled }
                 let rows = order[(batch * batchSize)..<min(samples, (batch + 1) * batchSize)]
                 let batchLoss = try step.run(rows)
                 guard batchLoss.isFinite else { throw EngineError.nonFiniteLoss(epoch: epoch, batch: batch) }

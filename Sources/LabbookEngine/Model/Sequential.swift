@@ -26,7 +26,7 @@ public final class Sequential {
     let ordinal: Int
     /// Epochs trained so far over all `fit` calls: names the shuffle and dropout streams.
     var epochsTrained = 0
-    var trainableParameters: [Parameter] = []
+    var trainableParameters: [Weight] = []
 
     /// A model of `layers` whose weights come from `random`'s seed.
     public convenience init(_ layers: [Layer] = [], random: RandomContext = .shared) throws {

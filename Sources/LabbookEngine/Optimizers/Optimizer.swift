@@ -55,7 +55,7 @@ open class Optimizer {
 
     /// Makes the state buffers for the trainable ones of `parameters` (once; a model's
     /// optimizer keeps its state across `fit` calls).
-    public func build(_ parameters: [Parameter]) throws {
+    public func build(_ parameters: [Weight]) throws {
         let parameters = parameters.filter(\.trainable)
         guard !isBuilt(for: parameters) else { return }
         slots = try parameters.map { parameter in
@@ -70,7 +70,7 @@ open class Optimizer {
 
     /// Whether the slots fit `parameters` (their count and every slot's shape), so that a
     /// stale state can never be indexed past its end.
-    private func isBuilt(for parameters: [Parameter]) -> Bool {
+    private func isBuilt(for parameters: [Weight]) -> Bool {
         guard slots.count == parameters.count else { return false }
         return zip(slots, parameters).allSatisfy { weightSlots, parameter in
             weightSlots.count == slotNames.count && weightSlots.indices.allSatisfy { slot in
@@ -81,7 +81,7 @@ open class Optimizer {
 
     /// Applies one step to the trainable `parameters`, whose gradients are set. The gradients
     /// are clipped in place.
-    public func apply(_ parameters: [Parameter]) throws {
+    public func apply(_ parameters: [Weight]) throws {
         // Keras builds and updates only the trainable variables; a non-trainable parameter has
         // no gradient buffer, so passing it through would read past its end.
         let parameters = parameters.allSatisfy(\.trainable) ? parameters : parameters.filter(\.trainable)
@@ -116,7 +116,7 @@ open class Optimizer {
 
     /// Keras's `clip_by_global_norm`: `clip · min(1/‖g‖, 1/clip)` over all gradients (NaN when
     /// the norm is not finite, as in Keras), or nil when `globalClipnorm` is not in use.
-    private func globalClipScale(_ parameters: [Parameter]) -> Float? {
+    private func globalClipScale(_ parameters: [Weight]) -> Float? {
         guard activeClipnorm == nil, let limit = globalClipnorm, limit > 0 else { return nil }
         var squares = 0.0
         for parameter in parameters {

@@ -32,9 +32,3 @@ public final class RandomContext {
     /// reseeds it at the start of each notebook).
     nonisolated(unsafe) public static let shared = RandomContext()
 }
-
-/// A flag that stops training between two batches (Ctrl-C, a cell's time limit).
-public final class Cancellation: @unchecked Sendable {
-    public var isCancelled = false
-    public init() {}
-}

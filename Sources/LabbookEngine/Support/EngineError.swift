@@ -33,8 +33,6 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case invalidModel(String)
     /// A data file that is missing, damaged or not what it claims to be.
     case data(String)
-    /// The run was cancelled between two batches.
-    case cancelled
 
     public var description: String {
         switch self {
@@ -62,8 +60,6 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return EngineMessages.indexOutOfRange(index, axis: axis, size: size)
         case let .invalidArgument(message), let .invalidModel(message), let .data(message):
             return message
-        case .cancelled:
-            return EngineMessages.interrupted
         }
     }
 }

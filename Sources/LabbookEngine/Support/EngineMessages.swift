@@ -57,7 +57,6 @@ enum EngineMessages {
     static func indexOutOfRange(_ index: Int, axis: Int, size: Int) -> String {
         "index \(index) is out of range for axis \(axis) of size \(size)"
     }
-    static let interrupted = "interrupted"
 
     // MARK: Shapes and tensors
 

@@ -20,7 +20,7 @@ public final class Conv2D: Layer {
     public let kernelRegularizer: Regularizer?
     public let biasRegularizer: Regularizer?
     public let declaredInputShape: [Int]?
-    public private(set) var parameters: [Parameter] = []
+    public private(set) var parameters: [Weight] = []
 
     /// The most patch values gathered at once (16 MB of Float32).
     static let patchBudget = 1 << 22
@@ -67,12 +67,12 @@ public final class Conv2D: Layer {
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {
         let (y, x) = try window.positions(inputShape, layer: name)
         layout = PatchLayout(height: inputShape[0], width: inputShape[1], channels: inputShape[2], window: window, rows: y, columns: x)
-        let kernel = try Parameter(name: "kernel", shape: [window.height, window.width, inputShape[2], filters],
+        let kernel = try Weight(name: "kernel", shape: [window.height, window.width, inputShape[2], filters],
                                    regularizer: kernelRegularizer)
         kernelInitializer.fill(&kernel.value, stream: stream("kernel"))
         parameters = [kernel]
         if useBias {
-            let bias = try Parameter(name: "bias", shape: [filters], regularizer: biasRegularizer)
+            let bias = try Weight(name: "bias", shape: [filters], regularizer: biasRegularizer)
             biasInitializer.fill(&bias.value, stream: stream("bias"))
             parameters.append(bias)
         }

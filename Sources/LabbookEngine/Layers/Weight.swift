@@ -1,5 +1,5 @@
 /// One weight of a layer (a kernel, a bias, a batch-norm statistic) with its gradient.
-public final class Parameter {
+public final class Weight {
     /// The weight's name inside its layer: `kernel`, `bias`, `gamma`, `moving_mean`, ...
     public let name: String
     /// The current value.

@@ -5,7 +5,7 @@ import LabbookInterpreter
 ///     notebook.md:14:9: error: unknown cell option 'evl'
 ///        14 | //| evl: false
 ///           |     ^
-public struct DiagnosticFormatter: Sendable {
+public struct NotebookDiagnosticFormatter: Sendable {
     private let lines: [Substring]
 
     /// - Parameter source: the notebook's text, for the quoted line; nil prints the header only.
