@@ -103,7 +103,7 @@ extension Report {
 
     /// The SHA-256 of a notebook's text, in lowercase hex.
     static func sha256(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        BlockCache.sha256(Data(text.utf8))
     }
 
     /// `loss`, `accuracy`, other metrics, then the same for `val_`.

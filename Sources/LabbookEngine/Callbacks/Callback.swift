@@ -25,6 +25,9 @@ public protocol Callback: AnyObject {
     func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction
     func epochEnded(_ epoch: Int, logs: Logs) throws -> CallbackAction
     func trainingEnded(logs: Logs) throws
+    /// What the history says when this callback stops training (`.callback`; EarlyStopping's
+    /// is `.earlyStopping`).
+    var stopReason: History.StopReason { get }
 }
 
 extension Callback {
@@ -34,6 +37,7 @@ extension Callback {
     public func batchEnded(_ batch: Int, logs: () -> Logs) throws -> CallbackAction { .continue }
     public func epochEnded(_ epoch: Int, logs: Logs) throws -> CallbackAction { .continue }
     public func trainingEnded(logs: Logs) throws {}
+    public var stopReason: History.StopReason { .callback }
 }
 
 /// A callback made of closures (the language's `Callback(onEpochEnd: ...)`), each of which

@@ -2,6 +2,7 @@
 /// has not improved by more than `minDelta` for `patience` epochs (never after the first
 /// epoch); with `restoreBestWeights`, the best epoch's weights are put back when training ends.
 public final class EarlyStopping: Callback {
+    public var stopReason: History.StopReason { .earlyStopping }
     public let monitor: String
     public let minDelta: Double
     public let patience: Int

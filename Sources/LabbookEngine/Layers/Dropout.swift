@@ -6,7 +6,7 @@ public final class Dropout: Layer {
     public var name = "dropout"
     public let rate: Double
     public let seed: Int?
-    /// Set by the model at the start of each epoch.
+    /// Set at the start of each epoch (`epochBegan`).
     var stream = RandomStream(seed: 0, name: "dropout")
     private var mask = Workspace(), outputBuffer = Workspace(), gradientBuffer = Workspace()
     private var lastMask: Tensor?
@@ -20,6 +20,11 @@ public final class Dropout: Layer {
     }
 
     public func outputShape(forInput inputShape: [Int]) throws -> [Int] { inputShape }
+
+    /// The epoch's mask stream: from the model's seed, or from the layer's own `seed`.
+    public func epochBegan(seed: UInt64, stream: (_ purpose: String, _ seed: UInt64) -> RandomStream) {
+        self.stream = stream("dropout", self.seed.map { UInt64(bitPattern: Int64($0)) } ?? seed)
+    }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard training, rate > 0 else {

@@ -27,6 +27,10 @@ public protocol Layer: AnyObject {
     func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor?
     /// The constructor and its arguments, for saving the architecture.
     var spec: LayerSpec { get }
+    /// At the start of each training epoch: `stream(purpose)` is the layer's random stream for
+    /// that purpose and epoch, from the model's `seed` (Dropout reseeds its mask stream here;
+    /// most layers draw nothing).
+    func epochBegan(seed: UInt64, stream: (_ purpose: String, _ seed: UInt64) -> RandomStream)
 }
 
 extension Layer {
@@ -34,6 +38,7 @@ extension Layer {
     public var parameters: [Weight] { [] }
     public func parameterCount(forInput inputShape: [Int]) -> (trainable: Int, nonTrainable: Int) { (0, 0) }
     public func build(inputShape: [Int], stream: (String) -> RandomStream) throws {}
+    public func epochBegan(seed: UInt64, stream: (_ purpose: String, _ seed: UInt64) -> RandomStream) {}
 
     /// Keras's base of automatic names (`to_snake_case`): `BatchNormalization` →
     /// `batch_normalization`, `MaxPooling2D` → `max_pooling2d`. An underscore goes before each

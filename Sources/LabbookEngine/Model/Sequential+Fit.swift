@@ -58,9 +58,10 @@ extension Sequential {
             for callback in callbacks { try callback.epochBegan(epoch) }
             var shuffler = RandomStream(seed: seed, name: "model\(ordinal)/shuffle/\(epochsTrained)")
             let order = shuffle ? shuffler.permutation(samples) : Array(0..<samples)
-            for case let dropout as Dropout in layers {
-                let dropoutSeed = dropout.seed.map { UInt64(bitPattern: Int64($0)) } ?? seed
-                dropout.stream = RandomStream(seed: dropoutSeed, name: "model\(ordinal)/\(dropout.name)/dropout/\(epochsTrained)")
+            for layer in layers {
+                layer.epochBegan(seed: seed) { purpose, seed in
+                    RandomStream(seed: seed, name: "model\(ordinal)/\(layer.name)/\(purpose)/\(epochsTrained)")
+                }
             }
             step.resetTotals()
             for batch in 0..<steps {
@@ -96,7 +97,7 @@ extension Sequential {
             var stopper: Callback?
             for callback in callbacks where try callback.epochEnded(epoch, logs: logs) == .stop { stopper = stopper ?? callback }
             if let stopper {
-                history.stopReason = stopper is EarlyStopping ? .earlyStopping : .callback
+                history.stopReason = stopper.stopReason
                 break
             }
         }
