@@ -8,7 +8,7 @@ public class Adam: Optimizer {
     public let beta1: Float, beta2: Float, epsilon: Float
     public let amsgrad: Bool
     /// `1 − β` computed in Double and then rounded, as Keras does (`1 - self.beta_1` in Python).
-    private let oneMinusBeta1: Float, oneMinusBeta2: Float
+    let oneMinusBeta1: Float, oneMinusBeta2: Float
     private let settings: [(String, Double)]
 
     /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
@@ -38,7 +38,8 @@ public class Adam: Optimizer {
         let vMax = amsgrad ? slots[2] : v
         let b1 = oneMinusBeta1, b2 = oneMinusBeta2, eps = epsilon, amsgrad = amsgrad
         // One pass per element, 8 lanes at a time, split over the cores; lane for lane the same
-        // IEEE operations as the scalar tail, so the result does not depend on the split.
+        // IEEE operations as the scalar tail, so the result does not depend on the split
+        // (`referenceUpdate`, in Adam+Reference.swift, is the plain version tests pin this to).
         Parallel.forEachChunk(count) { range in
             typealias V = VectorMath.V
             var i = range.lowerBound

@@ -43,7 +43,9 @@ public final class MaxPooling2D: WindowPooling {
     }
 
     /// The channels' maxima over one window's cells (at least one) of `image`, and where each
-    /// was found (index within the example): eight channels at a time, without branches.
+    /// was found (index within the example): eight channels at a time, without branches; the
+    /// channels past the last multiple of 8 one at a time. `referenceMaximum` (in
+    /// Pooling2D+Reference.swift) is the plain version tests pin both to.
     @inline(__always)
     static func maximum(_ image: UnsafePointer<Float>, cells: UnsafeBufferPointer<Int>, channels: Int,
                         into out: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>) {
