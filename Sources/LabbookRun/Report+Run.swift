@@ -19,9 +19,16 @@ extension Report {
         var runs = replayed.runs
         for cell in notebook.cells {
             guard let result = run.cells[cell.label], runs[cell.label] == nil else { continue }
-            let outputs = Report.mergingText(result.outputs.compactMap { Report.output($0, cell: cell, file: notebook.file, lines: lines) })
-            runs[cell.label] = CellRun(status: CellStatus(rawValue: result.status.rawValue) ?? .error,
-                                       seconds: result.seconds, cached: result.cached, outputs: outputs)
+            var status = CellStatus(rawValue: result.status.rawValue) ?? .error
+            let outputs = Report.mergingText(result.outputs.map { output in
+                if let shown = Report.output(output, cell: cell, file: notebook.file, lines: lines) { return shown }
+                // An output the report cannot show is the block's error, never dropped.
+                if status == .ok { status = .error }
+                let kind = if case .rich(let rich) = output { "\(type(of: rich))" } else { "\(output)" }
+                return .diagnostic(DiagnosticOutput(message: "labbook cannot show a \(kind) in a report",
+                                                    file: notebook.file, line: cell.fenceLine))
+            })
+            runs[cell.label] = CellRun(status: status, seconds: result.seconds, cached: result.cached, outputs: outputs)
         }
         self.init(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
                   inlineValues: run.inlineValues.mapValues(VisibleText.visible).merging(replayed.inline) { live, _ in live }, dataFiles: run.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) },
@@ -49,7 +56,8 @@ extension Report {
         return merged
     }
 
-    /// One interpreter output as a report output.
+    /// One interpreter output as a report output; nil for a rich output the report has no
+    /// place for.
     static func output(_ output: Output, cell: Cell, file: String, lines: [String]) -> CellOutput? {
         // What a program printed or named may hold control characters: shown as pictures.
         let visible = VisibleText.visible
