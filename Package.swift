@@ -133,12 +133,12 @@ let package = Package(
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
-        .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter"], resources: [.copy("Programs")]),
-        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings"], exclude: ["Programs"]),
+        .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter", "LabbookTestSupport"], resources: [.copy("Programs")]),
+        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings", "LabbookTestSupport"], exclude: ["Programs"]),
         .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
-        // What the report, run and diff tests share: temporary folders, folder snapshots, the
-        // repository's paths, the sample notebook and its report. Test code, out of the product.
-        .target(name: "LabbookTestSupport", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots"],
+        // What the tests share: temporary folders, folder snapshots, the repository's paths, the
+        // sample notebook and its report, an in-memory blob store. Test code, out of the product.
+        .target(name: "LabbookTestSupport", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookInterpreter"],
                 path: "Tests/LabbookTestSupport"),
         .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookTestSupport"],

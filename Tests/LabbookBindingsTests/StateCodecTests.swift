@@ -3,6 +3,7 @@ import LabbookBindings
 import LabbookEngine
 import LabbookInterpreter
 import Testing
+import LabbookTestSupport
 
 /// The engine's values in a saved session state: each comes back equal, objects shared by a
 /// model and a variable come back shared, and a model restored from a state trains on bit for

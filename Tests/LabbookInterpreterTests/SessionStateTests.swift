@@ -1,6 +1,7 @@
 import Foundation
 import LabbookInterpreter
 import Testing
+import LabbookTestSupport
 
 /// Saved session states: every kind of value comes back equal (and shared objects shared),
 /// functions written at the top level come back callable, a closure over local variables
