@@ -107,4 +107,39 @@ import Testing
         #expect(ScalarMath.erf(Float(-5)) == -1)
         #expect(ScalarMath.erf(Float.nan).isNaN)
     }
+
+    /// The written-out polynomials are the plain loops they replaced, bit for bit: the same
+    /// coefficients (1/n! built by division, 1/n), the same Horner order. The committed
+    /// reports depend on these bits.
+    @Test func writtenOutPolynomialsEqualTheirLoops() {
+        func loopExp(_ x: Double) -> Double {
+            let k = (x * 1.44269504088896338700e+00).rounded(.toNearestOrEven)
+            let r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
+            var inverse = [1.0]
+            for n in 1...13 { inverse.append(inverse[n - 1] / Double(n)) }
+            var p = 1.0 / 87_178_291_200
+            for n in stride(from: 13, through: 1, by: -1) { p = p * r + inverse[n] }
+            p = p * r + 1
+            return Double(sign: .plus, exponent: Int(k), significand: p)
+        }
+        func loopLogSeries(_ s2: Double) -> Double {
+            var p = 1.0 / 25
+            for n in stride(from: 23, through: 3, by: -2) { p = p * s2 + 1 / Double(n) }
+            return p
+        }
+        var differences = 0
+        var first: Double?
+        for x in Self.points(-740...709, count: 20_000) + Self.points(-1...1, count: 20_000)
+            where ScalarMath.exp(x).bitPattern != loopExp(x).bitPattern {
+            differences += 1
+            first = first ?? x
+        }
+        #expect(differences == 0, "exp differs from its loop at \(differences) points, the first \(first ?? 0)")
+        // log's series at s² of every m in [√½, √2], through log itself: s = (m−1)/(m+1).
+        for m in Self.points(0.7071...1.4142, count: 20_000).map(abs) where m > 0.70711 {
+            let f = m - 1, s = f / (2 + f), s2 = s * s
+            let expected = 2 * s + 2 * s * (s2 * loopLogSeries(s2))
+            #expect(ScalarMath.log(m).bitPattern == expected.bitPattern, "log(\(m))")
+        }
+    }
 }

@@ -17,21 +17,28 @@ public enum ScalarMath {
         if x.isNaN { return x }
         if x > 709.782712893384 { return .infinity }
         if x < -745.1332191019412 { return 0 }
-        // x = k·ln2 + r with |r| ≤ ln2/2; e^r by its Taylor series to r¹⁴/14! (< 2⁻⁶⁰ left).
+        // x = k·ln2 + r with |r| ≤ ln2/2; e^r by its Taylor series to r¹⁴/14! (< 2⁻⁶⁰ left), by
+        // Horner from the highest term, the coefficients 1/n! written out (each the previous
+        // divided by n, rounded: the values the tests pin).
         let k = (x * log2e).rounded(.toNearestOrEven)
         let r = (x - k * ln2Hi) - k * ln2Lo
-        var p = 1.0 / 87_178_291_200  // 1/14!
-        for n in stride(from: 13, through: 1, by: -1) { p = p * r + factorialInverse[n] }
+        var p = 0x1.93974a8c07c9dp-37     // 1/14!
+        p = p * r + 0x1.6124613a86d0ap-33 // 1/13!
+        p = p * r + 0x1.1eed8eff8d898p-29
+        p = p * r + 0x1.ae64567f544e4p-26
+        p = p * r + 0x1.27e4fb7789f5dp-22
+        p = p * r + 0x1.71de3a556c734p-19
+        p = p * r + 0x1.a01a01a01a01ap-16
+        p = p * r + 0x1.a01a01a01a01ap-13
+        p = p * r + 0x1.6c16c16c16c17p-10
+        p = p * r + 0x1.1111111111111p-7
+        p = p * r + 0x1.5555555555555p-5
+        p = p * r + 0x1.5555555555555p-3
+        p = p * r + 0.5
+        p = p * r + 1
         p = p * r + 1
         return Double(sign: .plus, exponent: Int(k), significand: p)
     }
-
-    /// 1/n! for n = 0 … 13.
-    private static let factorialInverse: [Double] = {
-        var values = [1.0]
-        for n in 1...13 { values.append(values[n - 1] / Double(n)) }
-        return values
-    }()
 
     /// The natural logarithm (NaN below 0, −∞ at 0).
     public static func log(_ x: Double) -> Double {
@@ -48,8 +55,19 @@ public enum ScalarMath {
         let f = m - 1
         let s = f / (2 + f)
         let s2 = s * s
-        var p = 1.0 / 25
-        for n in stride(from: 23, through: 3, by: -2) { p = p * s2 + 1 / Double(n) }
+        // The odd series of atanh by Horner from s²⁴/25 down to s²/3: 1/25, 1/23, … 1/3.
+        var p = 0x1.47ae147ae147bp-5      // 1/25
+        p = p * s2 + 0x1.642c8590b2164p-5 // 1/23
+        p = p * s2 + 0x1.8618618618618p-5
+        p = p * s2 + 0x1.af286bca1af28p-5
+        p = p * s2 + 0x1.e1e1e1e1e1e1ep-5
+        p = p * s2 + 0x1.1111111111111p-4
+        p = p * s2 + 0x1.3b13b13b13b14p-4
+        p = p * s2 + 0x1.745d1745d1746p-4
+        p = p * s2 + 0x1.c71c71c71c71cp-4
+        p = p * s2 + 0x1.2492492492492p-3
+        p = p * s2 + 0x1.999999999999ap-3
+        p = p * s2 + 0x1.5555555555555p-2 // 1/3
         let logM = 2 * s + 2 * s * (s2 * p)
         return e * ln2Hi + (logM + e * ln2Lo)
     }
