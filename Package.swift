@@ -82,10 +82,14 @@ let package = Package(
         // Figures: line charts and gray images drawn with cairo, written with libpng.
         .target(name: "LabbookPlots", dependencies: ["CCairo", "CPNG"], swiftSettings: fastMath),
 
-        // The experiment language: lexer, parser, interpreter, diagnostics. Knows nothing of the engine.
+        // Diagnostics, the one model of every layer (range, severity, message, notes, help, fix-it)
+        // and the one formatter of `check`, `render`, report.md and index.html. Imports nothing.
+        .target(name: "LabbookDiagnostics"),
+
+        // The experiment language: lexer, parser, interpreter. Knows nothing of the engine.
         .target(
             name: "LabbookInterpreter",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["LabbookDiagnostics", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
 
         // The engine's and the plots' names, registered into the interpreter.
@@ -95,7 +99,7 @@ let package = Package(
         // questions, and `labbook check` (its blocks parsed, nothing run). No engine, no bindings.
         .target(
             name: "LabbookNotebook",
-            dependencies: ["CCmark", "LabbookInterpreter", "LabbookPlots", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "LabbookDiagnostics", "LabbookInterpreter", "LabbookPlots", .product(name: "Yams", package: "Yams")]
         ),
 
         // The report: a plain model rendered as index.html (mustache), report.md and results.json,
@@ -105,7 +109,7 @@ let package = Package(
         // checks that the two are identical (LABBOOK_UPDATE_GOLDEN=1 regenerates the string).
         .target(
             name: "LabbookReport",
-            dependencies: ["LabbookNotebook", "LabbookPlots", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["LabbookDiagnostics", "LabbookNotebook", "LabbookPlots", .product(name: "Mustache", package: "swift-mustache")]
         ),
 
         // Running a notebook: the interpreter session with the bindings, block and state caches,
@@ -113,7 +117,7 @@ let package = Package(
         .target(
             name: "LabbookRun",
             dependencies: [
-                "LabbookNotebook", "LabbookReport", "LabbookInterpreter", "LabbookBindings", "LabbookEngine",
+                "LabbookDiagnostics", "LabbookNotebook", "LabbookReport", "LabbookInterpreter", "LabbookBindings", "LabbookEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -133,15 +137,16 @@ let package = Package(
 
         .testTarget(name: "LabbookEngineTests", dependencies: ["LabbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabbookPlotsTests", dependencies: ["LabbookPlots"]),
-        .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter", "LabbookTestSupport"], resources: [.copy("Programs")]),
-        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings", "LabbookTestSupport"], exclude: ["Programs"]),
-        .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabbookDiagnosticsTests", dependencies: ["LabbookDiagnostics"]),
+        .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter", "LabbookDiagnostics", "LabbookTestSupport"], resources: [.copy("Programs")]),
+        .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings", "LabbookDiagnostics", "LabbookTestSupport"], exclude: ["Programs"]),
+        .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook", "LabbookDiagnostics"], resources: [.copy("Fixtures")]),
         // What the tests share: temporary folders, folder snapshots, the repository's paths, the
         // sample notebook and its report, an in-memory blob store. Test code, out of the product.
-        .target(name: "LabbookTestSupport", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookInterpreter"],
+        .target(name: "LabbookTestSupport", dependencies: ["LabbookDiagnostics", "LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookInterpreter"],
                 path: "Tests/LabbookTestSupport"),
-        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookTestSupport"],
+        .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookDiagnostics", "LabbookTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookDiagnostics", "LabbookTestSupport"],
                     exclude: ["Notebooks", "Hostile", "Golden"]),
         .testTarget(name: "LabbookDiffTests", dependencies: ["LabbookDiff", "LabbookTestSupport"], exclude: ["DiffFixtures"]),
     ],

@@ -1,4 +1,3 @@
-import LabbookReport
 import Foundation
 
 extension ReportDiff {

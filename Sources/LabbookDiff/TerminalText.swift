@@ -1,4 +1,3 @@
-import LabbookReport
 
 /// Text from a report (labels, metric names, expressions, inline values, paths) made safe to
 /// print on a terminal: control characters, which could move the cursor, recolour or clear the

@@ -1,4 +1,3 @@
-import LabbookReport
 import Foundation
 
 /// How far a metric may move between two reports and still count as unchanged.

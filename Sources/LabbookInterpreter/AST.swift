@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// An expression node: what it is, and where it is in the source.
 public struct Expr: Sendable {
     public let kind: ExprKind

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// A function value: a user `func`, a closure, a native function or an operator (`>` passed to
 /// `sorted(by:)`). Functions are reference values, like Swift closures.
 public final class Function {

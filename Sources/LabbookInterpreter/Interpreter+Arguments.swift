@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// An argument on its way to a function: an expression still to evaluate (so that it can get
 /// the parameter's type as its expected type), or a value already computed.
 struct PendingArgument {

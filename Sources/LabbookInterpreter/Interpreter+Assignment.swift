@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// A place that can be read and changed: a variable, then a path of members, subscripts and
 /// unwraps (`runs["a"]`, `model.layers[0].units`, `best!.value`), with indices evaluated once.
 struct LValue {

@@ -1,4 +1,5 @@
 import OrderedCollections
+import LabbookDiagnostics
 
 /// The methods of arrays, ranges, dictionaries, strings and Doubles, as in Swift.
 extension Interpreter {

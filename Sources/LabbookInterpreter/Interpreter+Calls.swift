@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Expr {
     /// A name that may denote a type, as in `[Int]()`, or an array type itself (`[[Double]]`).
     var isTypeName: Bool {

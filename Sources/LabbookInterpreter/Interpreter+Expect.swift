@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Interpreter {
     /// `expect(condition, "text")`, recording the operands of a comparison for the report.
     func expect(_ arguments: [PendingArgument], in environment: Environment, at range: SourceRange) throws -> Value {

@@ -1,4 +1,5 @@
 import OrderedCollections
+import LabbookDiagnostics
 
 extension Interpreter {
     /// Evaluates an expression. `expected` is the type the context wants, when known: it gives
@@ -108,7 +109,10 @@ extension Interpreter {
         if let variable = environment.lookup(name) { return variable.value }
         if let value = library.global(name) { return value }
         let suggestion = Suggestion.nearest(to: name, in: environment.visibleNames + library.globalNames)
-        throw Diagnostic(.error, Messages.unknownName(name, suggestion: suggestion), at: range)
+        // The suggestion is the fix-it when the range is the name itself.
+        let isName = range.start.line == range.end.line && range.end.column - range.start.column == name.unicodeScalars.count
+        throw Diagnostic(.error, Messages.unknownName(name, suggestion: suggestion), at: range,
+                         fixIt: isName ? suggestion.map { .init(replacing: range, with: $0) } : nil)
     }
 
     /// A static method whose parameters all have defaults may be written bare, as a value:

@@ -1,4 +1,5 @@
 import OrderedCollections
+import LabbookDiagnostics
 
 /// A method call ready to run on its receiver: arguments already evaluated, so that running it
 /// inside a write-back (`xs.append(xs.count)`) never sees the receiver half-updated.

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Interpreter {
     /// A binary operator on two values: native operators first, then numbers (Int with Int stays
     /// Int and reports overflow; Int with Double becomes Double), strings, arrays, equality.

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Interpreter {
     /// Runs statements in `environment`; functions declared among them are visible to all of
     /// them (declared before the first runs), as in a Swift script.

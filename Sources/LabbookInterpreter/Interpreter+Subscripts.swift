@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Interpreter {
     /// `base[indices]`: array elements and slices (bounds checked), dictionary lookups (an
     /// optional), native subscripts.

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 extension Interpreter {
     /// `value` as a value of `type`, or nil when it is not one. Converts where the language is
     /// lenient: Int to Double, a Keras string or other registered conversion to a native type,

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// Runs one block's statements in a session: a tree-walking evaluator over the AST.
 ///
 /// The interpreter never traps on input: every failure is a thrown ``Diagnostic`` (or an

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// Turns a block's source into tokens, collecting every lexical error instead of stopping at the
 /// first (unknown characters, unterminated strings and comments, bad number literals).
 struct Lexer {

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// The names a notebook can use without defining them: the standard library, and whatever the
 /// bindings register. One library serves one ``Session``.
 ///

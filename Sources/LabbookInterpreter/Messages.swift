@@ -21,6 +21,7 @@ enum Messages {
 
     static func expected(_ what: String) -> String { "expected \(what)" }
     static func found(_ kind: Token.Kind) -> String { ", found \(kind)" }
+    static func toMatch(_ opening: Token.Kind) -> String { "to match this opening \(opening)" }
     static func unexpected(_ kind: Token.Kind) -> String { "unexpected \(kind)" }
     static let unbalancedBrace = "unexpected '}' without a matching '{'"
     static let consecutiveStatements = "consecutive statements on a line must be separated by ';'"

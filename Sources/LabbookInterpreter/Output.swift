@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// What a block produces, in order. The notebook layer turns each into a part of the report.
 public enum Output {
     /// Text from `print`, including its terminator.

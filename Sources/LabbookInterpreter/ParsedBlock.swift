@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// A block after lexing and parsing: its cell options, statements and syntax errors.
 public struct ParsedBlock {
     public let options: [CellOption]

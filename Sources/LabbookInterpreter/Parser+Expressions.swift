@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// ```
 /// expression  → ternary
 /// ternary     → or ( "?" expression ":" expression )?
@@ -136,6 +138,7 @@ extension Parser {
         let saved = allowsTrailingClosure
         allowsTrailingClosure = true
         defer { allowsTrailingClosure = saved }
+        let open = previous
         var arguments: [Argument] = []
         if match(.punct(closing)) { return arguments }
         repeat {
@@ -151,7 +154,7 @@ extension Parser {
             let value = try operatorFunction() ?? expression()
             arguments.append(Argument(label: label, value: value, range: start.to(value.range)))
         } while match(.punct(","))
-        try consume(.punct(closing), Messages.expected("'\(closing)' to close the argument list"))
+        try consume(.punct(closing), Messages.expected("'\(closing)' to close the argument list"), matching: open)
         return arguments
     }
 
@@ -208,7 +211,7 @@ extension Parser {
                 elements.append(TupleElement(label: label, value: try expression()))
             } while match(.punct(","))
         }
-        try consume(.punct(")"), Messages.expected("')'"))
+        try consume(.punct(")"), Messages.expected("')'"), matching: open)
         let range = open.range.to(previous.range)
         if elements.count == 1, elements[0].label == nil {
             return Expr(kind: elements[0].value.kind, range: range)
@@ -236,7 +239,7 @@ extension Parser {
                 try consume(.punct(":"), Messages.expected("':' between a dictionary key and its value"))
                 entries.append((key, try expression()))
             }
-            try consume(.punct("]"), Messages.expected("']' to close the dictionary"))
+            try consume(.punct("]"), Messages.expected("']' to close the dictionary"), matching: open)
             return Expr(kind: .dictionary(entries), range: open.range.to(previous.range))
         }
         var elements = [first]
@@ -244,7 +247,7 @@ extension Parser {
             if check(.punct("]")) { break }
             elements.append(try expression())
         }
-        try consume(.punct("]"), Messages.expected("']' to close the array"))
+        try consume(.punct("]"), Messages.expected("']' to close the array"), matching: open)
         return Expr(kind: .array(elements), range: open.range.to(previous.range))
     }
 
@@ -258,7 +261,7 @@ extension Parser {
         allowsTrailingClosure = true
         let body = parseStatements(untilBrace: true)
         allowsTrailingClosure = saved
-        try consume(.punct("}"), Messages.expected("'}' to close the closure"))
+        try consume(.punct("}"), Messages.expected("'}' to close the closure"), matching: open)
         return Expr(kind: .closure(Closure(parameters: parameters, returnType: returnType, body: body)),
                     range: open.range.to(previous.range))
     }

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// ```
 /// type → ( "[" type ( ":" type )? "]" | "(" ( label ":" )? type, ... ")" ( "->" type )? | NAME ) "?"*
 /// ```

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// A recursive-descent parser: one method per grammar rule. A syntax error is recorded and the
 /// parser resynchronizes at the next statement boundary, so one parse reports every error.
 ///
@@ -275,12 +277,12 @@ struct Parser {
 
     /// `{ statement* }`
     mutating func braceBlock(_ what: String) throws -> [Stmt] {
-        try consume(.punct("{"), Messages.expected("'{' to start \(what)"))
+        let open = try consume(.punct("{"), Messages.expected("'{' to start \(what)"))
         let saved = allowsTrailingClosure
         allowsTrailingClosure = true
         let body = parseStatements(untilBrace: true)
         allowsTrailingClosure = saved
-        try consume(.punct("}"), Messages.expected("'}' to end \(what)"))
+        try consume(.punct("}"), Messages.expected("'}' to end \(what)"), matching: open)
         return body
     }
 
@@ -310,6 +312,17 @@ struct Parser {
     mutating func consume(_ kind: Token.Kind, _ message: String) throws -> Token {
         guard check(kind) else {
             throw Diagnostic(.error, message + Messages.found(peek.kind), at: peek.range)
+        }
+        return advance()
+    }
+
+    /// Consumes the `kind` that closes `opening` (a bracket, a brace); when it is missing, the
+    /// error has a note at the opening one, as Swift's: "to match this opening '('".
+    @discardableResult
+    mutating func consume(_ kind: Token.Kind, _ message: String, matching opening: Token) throws -> Token {
+        guard check(kind) else {
+            throw Diagnostic(.error, message + Messages.found(peek.kind), at: peek.range,
+                             notes: [.init(Messages.toMatch(opening.kind), at: opening.range)])
         }
         return advance()
     }

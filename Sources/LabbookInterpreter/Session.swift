@@ -1,4 +1,5 @@
 import Foundation
+import LabbookDiagnostics
 
 /// One notebook's interpreter state: the names its blocks define, kept from block to block as
 /// in a Jupyter kernel, and the library (standard and registered by the bindings).

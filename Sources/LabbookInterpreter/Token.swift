@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// One lexical token of the experiment language.
 struct Token: Sendable {
     enum Kind: Equatable, Sendable {

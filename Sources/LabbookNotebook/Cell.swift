@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// A fenced block whose info string starts with `swift`: an experiment block that the engine runs.
 public struct Cell: Equatable, Sendable {
     /// 1-based position among the notebook's cells.
@@ -12,7 +14,7 @@ public struct Cell: Equatable, Sendable {
     /// The file column of the code's column 1 (> 1 only in an indented fence).
     public var codeColumn: Int
     /// The whole fenced block: opening fence line, closing fence line (or last line if unclosed).
-    public var range: SourceRange
+    public var range: MarkdownRange
     /// The block exactly as in the file, fences and options included (lines joined with "\n").
     public var source: String
     /// The info string after `swift` (e.g. `title=x` in ```` ```swift title=x ````), trimmed.
@@ -40,7 +42,7 @@ public struct Cell: Equatable, Sendable {
 
 extension Cell {
     /// Builds the cell of `block`, the `index`th swift block (options read, default label).
-    static func make(_ block: MarkdownCodeBlock, index: Int, source: SourceText, file: String) -> (Cell, [NotebookDiagnostic]) {
+    static func make(_ block: MarkdownCodeBlock, index: Int, source: SourceText) -> (Cell, [Diagnostic]) {
         var lines = block.literal.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         var optionLines: [CellOptions.Line] = []
@@ -51,7 +53,7 @@ extension Cell {
                                      line: block.contentLine + optionLines.count,
                                      column: block.contentColumn + indent + 3))
         }
-        let (options, diagnostics) = CellOptions.parse(optionLines, file: file)
+        let (options, diagnostics) = CellOptions.parse(optionLines)
         let codeLines = lines.dropFirst(optionLines.count)
         let code = codeLines.map { $0 + "\n" }.joined()
         let info = block.info.trimmingWhitespace()
@@ -62,5 +64,20 @@ extension Cell {
                         infoRest: String(info.dropFirst(block.language.count)).trimmingWhitespace(),
                         closed: block.closed)
         return (cell, diagnostics)
+    }
+}
+
+extension Cell {
+    /// `diagnostic`, found in ``code``, with its columns made the file's (they differ in an
+    /// indented fence, whose indentation the code does not have); lines are the file's already.
+    public func fileDiagnostic(_ diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.shiftingColumns(by: codeColumn - 1)
+    }
+}
+
+extension InlineExpression {
+    /// `diagnostic`, found in ``code`` (evaluated at the file's line), at the file's columns.
+    public func fileDiagnostic(_ diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.shiftingColumns(by: position.column - 1)
     }
 }

@@ -1,4 +1,5 @@
 import LabbookPlots
+import LabbookDiagnostics
 
 /// The `//| key: value` lines at the top of a swift block (the Quarto convention).
 public struct CellOptions: Equatable, Sendable {
@@ -43,9 +44,9 @@ extension CellOptions {
     }
 
     /// Reads the options from `lines`; every problem is a warning and leaves the default.
-    static func parse(_ lines: [Line], file: String) -> (CellOptions, [NotebookDiagnostic]) {
+    static func parse(_ lines: [Line]) -> (CellOptions, [Diagnostic]) {
         var options = CellOptions()
-        var diagnostics: [NotebookDiagnostic] = []
+        var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for entry in lines {
             let leading = entry.text.prefix { $0 == " " || $0 == "\t" }.count
@@ -53,7 +54,7 @@ extension CellOptions {
             let keyColumn = entry.column + leading
             if body.allSatisfy(\.isWhitespace) { continue }
             guard let colon = body.firstIndex(of: ":") else {
-                diagnostics.append(.warning(Messages.optionWithoutColon(body.trimmingWhitespace()), file: file,
+                diagnostics.append(.warning(Messages.optionWithoutColon(body.trimmingWhitespace()),
                                             line: entry.line, column: keyColumn))
                 continue
             }
@@ -63,7 +64,7 @@ extension CellOptions {
                 + afterColon.prefix { $0 == " " || $0 == "\t" }.count
             let value = unquote(afterColon.trimmingWhitespace())
             func warn(_ message: String, atValue: Bool = true) {
-                diagnostics.append(.warning(message, file: file, line: entry.line, column: atValue ? valueColumn : keyColumn))
+                diagnostics.append(.warning(message, line: entry.line, column: atValue ? valueColumn : keyColumn))
             }
             if !seen.insert(key).inserted, knownKeys.contains(key) { warn(Messages.repeatedOption(key), atValue: false) }
             switch key {

@@ -149,15 +149,15 @@ private struct Converter {
 
     /// cmark ends a list or thematic break followed by a blank line at column 0 of the next line;
     /// such an end moves back to the last character of the last non-blank line before it.
-    func range(_ node: OpaquePointer) -> SourceRange {
+    func range(_ node: OpaquePointer) -> MarkdownRange {
         let first = start(node)
         var endLine = Int(cmark_node_get_end_line(node))
         let endByte = Int(cmark_node_get_end_column(node))
         guard endByte == 0, endLine > first.line else {
-            return SourceRange(start: first, end: position(line: Int32(endLine), byteColumn: Int32(endByte)))
+            return MarkdownRange(start: first, end: position(line: Int32(endLine), byteColumn: Int32(endByte)))
         }
         endLine = max(source.lastNonBlankLine(from: first.line, through: endLine - 1), first.line)
-        return SourceRange(start: first, end: SourcePosition(line: endLine, column: source.line(endLine).count))
+        return MarkdownRange(start: first, end: SourcePosition(line: endLine, column: source.line(endLine).count))
     }
 
     /// cmark 0.30 undercounts the column of inlines on a paragraph's continuation lines by the

@@ -1,4 +1,5 @@
 import Yams
+import LabbookDiagnostics
 
 /// The YAML between the `---` lines at the top of a notebook.
 ///
@@ -42,7 +43,7 @@ extension FrontMatter {
     /// matter's lines replaced by empty lines, so cmark's line numbers are the file's), and the
     /// diagnostics. A front matter starts with `---` on the first line and ends at the next `---`
     /// or `...` line; without that end line it is an error and the whole file is Markdown.
-    static func split(_ source: SourceText, file: String) -> (FrontMatter, markdown: String, [NotebookDiagnostic]) {
+    static func split(_ source: SourceText) -> (FrontMatter, markdown: String, [Diagnostic]) {
         var matter = FrontMatter()
         guard let first = source.lines.first, first.trimmingTrailingWhitespace() == "---" else {
             return (matter, source.text, [])
@@ -52,13 +53,13 @@ extension FrontMatter {
             return l == "---" || l == "..."
         }) else {
             return (matter, source.text,
-                    [.error(Messages.frontMatterNotClosed, file: file, line: 1, column: 1)])
+                    [.error(Messages.frontMatterNotClosed, line: 1, column: 1)])
         }
         let closeLine = close + 1
         matter.lines = 1...closeLine
         let yaml = source.lines[1..<close].joined(separator: "\n")
-        var diagnostics: [NotebookDiagnostic] = []
-        matter.read(yaml: yaml, firstLine: 2, source: source, file: file, into: &diagnostics)
+        var diagnostics: [Diagnostic] = []
+        matter.read(yaml: yaml, firstLine: 2, source: source, into: &diagnostics)
         // Keep every line terminator after the front matter exactly as it was.
         let rest = source.text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: closeLine,
                                           omittingEmptySubsequences: false)
@@ -67,8 +68,8 @@ extension FrontMatter {
         return (matter, markdown, diagnostics)
     }
 
-    private mutating func read(yaml: String, firstLine: Int, source: SourceText, file: String,
-                               into diagnostics: inout [NotebookDiagnostic]) {
+    private mutating func read(yaml: String, firstLine: Int, source: SourceText,
+                               into diagnostics: inout [Diagnostic]) {
         func at(_ mark: Mark?) -> (line: Int, column: Int) {
             guard let mark else { return (firstLine - 1, 1) }
             return (firstLine + mark.line - 1, mark.column)
@@ -79,23 +80,23 @@ extension FrontMatter {
         } catch let error as YamlError {
             let (problem, mark) = Self.describe(error)
             let p = at(mark)
-            diagnostics.append(.error(Messages.badYAML(problem), file: file, line: p.line, column: p.column))
+            diagnostics.append(.error(Messages.badYAML(problem), line: p.line, column: p.column))
             return
         } catch {
-            diagnostics.append(.error(Messages.badYAML("\(error)"), file: file, line: firstLine - 1, column: 1))
+            diagnostics.append(.error(Messages.badYAML("\(error)"), line: firstLine - 1, column: 1))
             return
         }
         guard let root else { return }  // an empty front matter
         guard let mapping = root.mapping else {
             let p = at(root.mark)
-            diagnostics.append(.error(Messages.frontMatterNotMapping, file: file, line: p.line, column: p.column))
+            diagnostics.append(.error(Messages.frontMatterNotMapping, line: p.line, column: p.column))
             return
         }
         for (key, value) in mapping {
             let name = key.string ?? ""
             let k = at(key.mark), v = at(value.mark)
             func warn(_ message: String) {
-                diagnostics.append(.warning(message, file: file, line: v.line, column: v.column))
+                diagnostics.append(.warning(message, line: v.line, column: v.column))
             }
             switch name {
             case "title":
@@ -126,7 +127,7 @@ extension FrontMatter {
                 }
             default:
                 unknown[name] = value.scalar?.string ?? (try? Yams.serialize(node: value))?.trimmingTrailingWhitespace() ?? ""
-                diagnostics.append(.warning(Messages.unknownFrontMatterKey(name), file: file, line: k.line, column: k.column))
+                diagnostics.append(.warning(Messages.unknownFrontMatterKey(name), line: k.line, column: k.column))
             }
         }
     }

@@ -13,7 +13,7 @@ public struct SourcePosition: Equatable, Hashable, Sendable, Comparable, CustomS
 }
 
 /// The first and last character of a node, both inclusive, as cmark reports them.
-public struct SourceRange: Equatable, Hashable, Sendable {
+public struct MarkdownRange: Equatable, Hashable, Sendable {
     public var start: SourcePosition
     public var end: SourcePosition
 
@@ -29,16 +29,16 @@ public struct SourceRange: Equatable, Hashable, Sendable {
 
 /// A CommonMark block, converted from libcmark's node tree. Plain CommonMark: no tables.
 public indirect enum MarkdownBlock: Equatable, Sendable {
-    case paragraph([MarkdownInline], SourceRange)
-    case heading(level: Int, [MarkdownInline], SourceRange)
-    case blockQuote([MarkdownBlock], SourceRange)
-    case list(MarkdownList, SourceRange)
+    case paragraph([MarkdownInline], MarkdownRange)
+    case heading(level: Int, [MarkdownInline], MarkdownRange)
+    case blockQuote([MarkdownBlock], MarkdownRange)
+    case list(MarkdownList, MarkdownRange)
     case codeBlock(MarkdownCodeBlock)
     /// Raw HTML from the notebook: the renderer drops it unless `--allow-html`.
-    case htmlBlock(String, SourceRange)
-    case thematicBreak(SourceRange)
+    case htmlBlock(String, MarkdownRange)
+    case thematicBreak(MarkdownRange)
 
-    public var range: SourceRange {
+    public var range: MarkdownRange {
         switch self {
         case .paragraph(_, let r), .heading(_, _, let r), .blockQuote(_, let r), .list(_, let r),
              .htmlBlock(_, let r), .thematicBreak(let r):
@@ -66,9 +66,9 @@ public struct MarkdownList: Equatable, Sendable {
 
 public struct MarkdownListItem: Equatable, Sendable {
     public var blocks: [MarkdownBlock]
-    public var range: SourceRange
+    public var range: MarkdownRange
 
-    public init(blocks: [MarkdownBlock], range: SourceRange) {
+    public init(blocks: [MarkdownBlock], range: MarkdownRange) {
         self.blocks = blocks
         self.range = range
     }
@@ -80,7 +80,7 @@ public struct MarkdownCodeBlock: Equatable, Sendable {
     public var info: String
     /// The content, each line ending in "\n", without the fences.
     public var literal: String
-    public var range: SourceRange
+    public var range: MarkdownRange
     public var fenced: Bool
     /// False for a fence that CommonMark closed at the end of the document.
     public var closed: Bool
@@ -90,7 +90,7 @@ public struct MarkdownCodeBlock: Equatable, Sendable {
     /// list item or an indented fence.
     public var contentColumn: Int
 
-    public init(info: String, literal: String, range: SourceRange, fenced: Bool, closed: Bool,
+    public init(info: String, literal: String, range: MarkdownRange, fenced: Bool, closed: Bool,
                 contentLine: Int, contentColumn: Int) {
         self.info = info
         self.literal = literal

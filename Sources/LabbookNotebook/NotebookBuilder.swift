@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// Turns a notebook's text into a `Notebook`, collecting diagnostics on the way.
 ///
 /// Decisions where notebook.md is silent:
@@ -15,7 +17,7 @@
 struct NotebookBuilder {
     let file: String
     let source: SourceText
-    var diagnostics: [NotebookDiagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     init(text: String, file: String) {
         self.file = file
@@ -26,9 +28,9 @@ struct NotebookBuilder {
 
     mutating func build() -> Notebook {
         if source.text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(.warning(Messages.emptyNotebook, file: file))
+            diagnostics.append(.warning(Messages.emptyNotebook))
         }
-        let (frontMatter, markdown, frontDiagnostics) = FrontMatter.split(source, file: file)
+        let (frontMatter, markdown, frontDiagnostics) = FrontMatter.split(source)
         diagnostics += frontDiagnostics
         let blocks = CmarkDocument.parse(markdown, source: source).map { expressions(in: $0) }
         blocks.forEach { checkFences($0, topLevel: true) }
@@ -77,10 +79,10 @@ struct NotebookBuilder {
             if case .codeBlock(let code) = block, code.fenced, code.language == "swift" {
                 flush()
                 cellCount += 1
-                let (cell, cellDiagnostics) = Cell.make(code, index: cellCount, source: source, file: file)
+                let (cell, cellDiagnostics) = Cell.make(code, index: cellCount, source: source)
                 diagnostics += cellDiagnostics
                 if let first = labels[cell.label] {
-                    diagnostics.append(.error(Messages.duplicateLabel(cell.label, firstLine: first), file: file,
+                    diagnostics.append(.error(Messages.duplicateLabel(cell.label, firstLine: first),
                                               line: cell.fenceLine, column: cell.range.start.column))
                 } else {
                     labels[cell.label] = cell.fenceLine
@@ -110,7 +112,7 @@ struct NotebookBuilder {
             let base = "\(match.keyword.lowercased())-\(match.id.replacingOccurrences(of: ".", with: "-"))"
             var anchor = base
             if let firstLine = anchors[base] {
-                diagnostics.append(.warning(Messages.duplicateQuestion(match.id, firstLine: firstLine), file: file, line: line, column: 1))
+                diagnostics.append(.warning(Messages.duplicateQuestion(match.id, firstLine: firstLine), line: line, column: 1))
                 var n = 2
                 while anchors["\(base)-\(n)"] != nil { n += 1 }
                 anchor = "\(base)-\(n)"
@@ -118,14 +120,14 @@ struct NotebookBuilder {
             anchors[anchor] = line
             anchors[base] = anchors[base] ?? line
             if match.points == nil {
-                diagnostics.append(.warning(Messages.noPoints(name), file: file, line: line, column: blocks[i].range.start.column))
+                diagnostics.append(.warning(Messages.noPoints(name), line: line, column: blocks[i].range.start.column))
             }
             let statement = partOfBlock[i]
             let answerEnd = end < blocks.count ? partOfBlock[end] : parts.count
             let answerParts = (statement + 1)..<max(statement + 1, answerEnd)
             let answered = isAnswer(parts[answerParts])
             if !answered {
-                diagnostics.append(.warning(Messages.unanswered(name), file: file, line: line, column: blocks[i].range.start.column))
+                diagnostics.append(.warning(Messages.unanswered(name), line: line, column: blocks[i].range.start.column))
             }
             questions.append(Question(id: match.id, kind: match.kind, points: match.points, title: match.title, name: name,
                                       line: line, anchor: anchor, statementPart: statement, answerParts: answerParts,
@@ -164,15 +166,15 @@ struct NotebookBuilder {
         switch block {
         case .codeBlock(let c):
             if c.fenced, !c.closed {
-                diagnostics.append(.error(Messages.unterminatedCodeBlock(line: c.range.start.line), file: file,
+                diagnostics.append(.error(Messages.unterminatedCodeBlock(line: c.range.start.line),
                                           line: c.range.start.line, column: c.range.start.column))
             }
             if c.fenced, c.language == "{swift}" {
-                diagnostics.append(.warning(Messages.quartoSwiftInfo, file: file, line: c.range.start.line,
+                diagnostics.append(.warning(Messages.quartoSwiftInfo, line: c.range.start.line,
                                             column: c.range.start.column))
             }
             if c.fenced, c.language == "swift", !topLevel {
-                diagnostics.append(.warning(Messages.nestedSwiftBlock, file: file, line: c.range.start.line,
+                diagnostics.append(.warning(Messages.nestedSwiftBlock, line: c.range.start.line,
                                             column: c.range.start.column))
             }
         case .blockQuote(let b, _):
@@ -210,7 +212,7 @@ struct NotebookBuilder {
                 let code = afterTag.trimmingWhitespace()
                 let at = SourcePosition(line: position.line, column: position.column + "{swift}".count + leading)
                 if code.isEmpty {
-                    diagnostics.append(.warning(Messages.emptyInlineExpression, file: file, line: position.line,
+                    diagnostics.append(.warning(Messages.emptyInlineExpression, line: position.line,
                                                 column: position.column))
                 }
                 return .expression(InlineExpression(code: code, position: at))

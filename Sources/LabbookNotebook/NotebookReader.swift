@@ -1,13 +1,21 @@
 import Foundation
+import LabbookDiagnostics
 
 /// What reading a notebook gives: the notebook (nil when the file could not be read at all) and
 /// every diagnostic, sorted by position. Errors do not stop the reading: a notebook with a
 /// duplicate label is still returned, so `check` can list every problem at once.
 public struct NotebookReading: Sendable {
+    /// The notebook's path as the user gave it.
+    public var file: String
     public var notebook: Notebook?
-    public var diagnostics: [NotebookDiagnostic]
+    public var diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.containsErrors }
+
+    /// The formatter for this notebook's diagnostics, quoting its lines.
+    public func diagnosticFormatter() -> DiagnosticFormatter {
+        DiagnosticFormatter(fileName: file, source: notebook?.source)
+    }
 }
 
 /// Reads notebooks: file → text → front matter → cmark tree → parts, cells, questions.
@@ -21,25 +29,25 @@ public enum NotebookReader {
     public static func read(path: String) -> NotebookReading {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.noSuchFile(path), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.noSuchFile(path))])
         }
         guard !isDirectory.boolValue else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.isDirectory(path), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.isDirectory(path))])
         }
         // A device or a FIFO would never end, or block: only regular files are notebooks.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.notRegularFile(path), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.notRegularFile(path))])
         }
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumBytes else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.tooLarge(path, bytes: size, limit: maximumBytes), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.tooLarge(path, bytes: size, limit: maximumBytes))])
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.permissionDenied(path), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.permissionDenied(path))])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return NotebookReading(notebook: nil, diagnostics: [.error(Messages.unreadable(path), file: path)])
+            return NotebookReading(file: path, notebook: nil, diagnostics: [.error(Messages.unreadable(path))])
         }
         return read(data: data, file: path)
     }
@@ -54,8 +62,8 @@ public enum NotebookReader {
             let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             // Columns before the bad byte are whole characters (everything before it is valid).
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
-            return NotebookReading(notebook: nil, diagnostics: [
-                .error(Messages.notUTF8(byte: bytes[bad], offset: bad), file: file, line: line, column: column),
+            return NotebookReading(file: file, notebook: nil, diagnostics: [
+                .error(Messages.notUTF8(byte: bytes[bad], offset: bad), line: line, column: column),
             ])
         }
         return parse(String(decoding: bytes, as: UTF8.self), file: file)
@@ -65,12 +73,12 @@ public enum NotebookReader {
     public static func parse(_ text: String, file: String) -> NotebookReading {
         var builder = NotebookBuilder(text: text, file: file)
         let notebook = builder.build()
-        return NotebookReading(notebook: notebook, diagnostics: builder.diagnostics.sortedByPosition())
+        return NotebookReading(file: file, notebook: notebook, diagnostics: builder.diagnostics.sortedByPosition())
     }
 
     /// Every diagnostic of reading the notebook at `path` (front matter, fences, cell options,
     /// duplicate labels, questions), nothing run: what `labbook check` reports.
-    public static func check(path: String) -> [NotebookDiagnostic] {
+    public static func check(path: String) -> [Diagnostic] {
         read(path: path).diagnostics
     }
 

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// The notebook's text split into lines, with conversions between cmark's byte columns and the
 /// character columns that diagnostics use.
 struct SourceText {
@@ -6,27 +8,7 @@ struct SourceText {
 
     init(_ text: String) {
         self.text = text
-        lines = SourceText.splitLines(text)
-    }
-
-    /// Lines without their terminators (`\n`, `\r\n` or `\r`).
-    static func splitLines(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            // "\r\n" is a single Character in Swift.
-            if c == "\n" || c == "\r\n" || c == "\r" {
-                result.append(text[start..<index])
-                index = text.index(after: index)
-                start = index
-            } else {
-                index = text.index(after: index)
-            }
-        }
-        if start < text.endIndex { result.append(text[start...]) }
-        return result
+        lines = SourceLines.split(text)
     }
 
     /// The 1-based line, or "" past the end.

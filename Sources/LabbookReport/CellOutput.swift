@@ -1,4 +1,5 @@
 import Foundation
+import LabbookDiagnostics
 import LabbookPlots
 
 /// One thing a block produced, in the order it produced them.
@@ -150,43 +151,30 @@ public struct NamedValue: Codable, Equatable, Sendable {
     }
 }
 
-/// An error or warning located in the notebook.
+/// An error, warning or note located in the notebook: the diagnostic itself, with the notebook
+/// lines it quotes, so that the report shows it as `check` and `render` print it.
 public struct DiagnosticOutput: Codable, Equatable, Sendable {
-    public enum Severity: String, Codable, Equatable, Sendable {
-        case error, warning
-    }
-
-    public var severity: Severity
-    public var message: String
+    public var diagnostic: Diagnostic
     /// The notebook path as the user gave it.
     public var file: String
-    /// File line and column (characters); 0 when unknown.
-    public var line: Int
-    public var column: Int
-    /// The notebook line the diagnostic points into, for the quoted line and its caret.
-    public var sourceLine: String?
-    /// A hint on how to fix it.
-    public var help: String?
+    /// The notebook lines the diagnostic and its notes point into.
+    public var quoted: SourceLines
 
-    public init(severity: Severity = .error, message: String, file: String, line: Int = 0, column: Int = 0,
-                sourceLine: String? = nil, help: String? = nil) {
-        self.severity = severity
-        self.message = message
+    /// - Parameter source: the notebook's lines; only those the diagnostic quotes are kept.
+    public init(_ diagnostic: Diagnostic, file: String, source: SourceLines = SourceLines()) {
+        self.diagnostic = diagnostic
         self.file = file
-        self.line = line
-        self.column = column
-        self.sourceLine = sourceLine
-        self.help = help
+        self.quoted = source.quoted(by: diagnostic)
     }
 
-    /// `FILE:LINE:COL` (shorter when the line or column is unknown).
-    public var location: String {
-        var location = file
-        if line > 0 {
-            location += ":\(line)"
-            if column > 0 { location += ":\(column)" }
-        }
-        return location
+    public var severity: Diagnostic.Severity { diagnostic.severity }
+    public var message: String { diagnostic.message }
+    public var line: Int { diagnostic.line }
+    public var column: Int { diagnostic.column }
+
+    /// Laid out by the one formatter: the head, the quoted lines, the notes, the help.
+    public var rendered: RenderedDiagnostic {
+        DiagnosticFormatter(fileName: file, source: quoted).render(diagnostic)
     }
 }
 

@@ -112,6 +112,9 @@ figcaption { font-size: .875rem; color: var(--muted); margin-top: .4rem; }
 .diagnostic pre { background: rgba(255,255,255,.6); border: 0; margin: .5rem 0 0; padding: .4rem .8rem; }
 .diagnostic .gutter { color: var(--muted); user-select: none; }
 .diagnostic .help { margin: .4rem 0 0; font-size: .88rem; }
+.diagnostic .head.note { margin-top: .5rem; }
+.diagnostic .head.note .severity { color: var(--muted); }
+.diagnostic .fixit { color: var(--ok); }
 .output table.summary td:last-child, .output table.summary th:last-child { text-align: right; }
 td.mono { font-family: var(--mono); font-size: .82rem; }
 .summary-model { font-family: var(--mono); font-size: .85rem; margin: 0 0 .3rem; }
@@ -197,9 +200,12 @@ body.hide-code .cell-code pre { display: none; }
 {{#figure}}<figure><img src="{{src}}" alt="{{alt}}"{{#width}} width="{{width}}"{{/width}}{{#height}} height="{{height}}"{{/height}}>{{#caption}}<figcaption>{{caption}}</figcaption>{{/caption}}</figure>{{/figure}}
 {{#expectation}}<div class="expectation {{#passed}}pass{{/passed}}{{#failed}}fail{{/failed}}"><span class="badge {{#passed}}badge-pass{{/passed}}{{#failed}}badge-fail{{/failed}}">{{badge}}</span><code>{{text}}</code>{{#hasValues}}<span class="values">{{#values}}{{name}} = {{value}}  {{/values}}</span>{{/hasValues}}</div>{{/expectation}}
 {{#diagnostic}}<div class="diagnostic {{severity}}{{#expected}} expected{{/expected}}" role="note">
-<p class="head"><span class="location">{{location}}:</span> <span class="severity">{{severity}}:</span> {{message}}</p>
+<p class="head">{{#hasLocation}}<span class="location">{{location}}:</span> {{/hasLocation}}<span class="severity">{{severity}}:</span> {{message}}</p>
+{{#hasSource}}<pre>{{#sourceLines}}<span class="gutter">{{gutter}} | </span>{{#fixIt}}<span class="fixit">{{text}}</span>{{/fixIt}}{{^fixIt}}{{text}}{{/fixIt}}
+{{/sourceLines}}</pre>{{/hasSource}}{{#notes}}
+<p class="head note">{{#hasLocation}}<span class="location">{{location}}:</span> {{/hasLocation}}<span class="severity">{{severity}}:</span> {{message}}</p>
 {{#hasSource}}<pre>{{#sourceLines}}<span class="gutter">{{gutter}} | </span>{{text}}
-{{/sourceLines}}</pre>{{/hasSource}}
+{{/sourceLines}}</pre>{{/hasSource}}{{/notes}}
 {{#help}}<p class="help"><strong>{{helpWord}}:</strong> {{help}}</p>{{/help}}
 </div>{{/diagnostic}}
 </div>

@@ -1,5 +1,5 @@
 import Foundation
-import LabbookNotebook
+import LabbookDiagnostics
 
 /// The view model of `index.html`: every decision the template would otherwise make (words,
 /// classes, numbers, escaping of HTML fragments) is made here, so the template stays logic-less.
@@ -115,11 +115,19 @@ struct HTMLViewModel {
                                     "values": e.values.map { ["name": $0.name, "value": $0.value] },
                                     "hasValues": !e.values.isEmpty] as [String: Any]
             case .diagnostic(let d):
-                o["diagnostic"] = ["severity": d.severity.rawValue, "location": d.location, "message": d.message,
-                                   "sourceLines": DiagnosticText.sourceLines(d).map { ["gutter": $0.0, "text": $0.1] },
-                                   "hasSource": d.sourceLine != nil && d.line > 0,
-                                   "help": d.help ?? false, "helpWord": words.help,
-                                   "expected": c.status == .expectedError] as [String: Any]
+                let rendered = d.rendered
+                func entry(_ e: RenderedDiagnostic.Entry) -> [String: Any] {
+                    ["severity": e.severity.rawValue, "location": e.location ?? "", "hasLocation": e.location != nil,
+                     "message": e.message,
+                     "sourceLines": e.quote.map { ["gutter": $0.gutter, "text": $0.text, "fixIt": $0.isFixIt] as [String: Any] },
+                     "hasSource": !e.quote.isEmpty]
+                }
+                var diagnostic = entry(rendered.main)
+                diagnostic["notes"] = rendered.notes.map(entry)
+                diagnostic["help"] = rendered.help ?? false
+                diagnostic["helpWord"] = words.help
+                diagnostic["expected"] = c.status == .expectedError
+                o["diagnostic"] = diagnostic
             }
             outputs.append(o)
         }

@@ -75,7 +75,7 @@ public enum MarkdownReport {
                 }
                 parts.append(line)
             case .diagnostic(let d):
-                parts.append(fenced(DiagnosticText.format(d) + "\n", info: ""))
+                parts.append(fenced(d.rendered.text + "\n", info: ""))
             }
         }
         return parts.joined(separator: "\n\n")
@@ -214,30 +214,5 @@ enum ReportFigures {
     static func fileName(_ label: String) -> String {
         let safe = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
         return safe.hasPrefix(".") ? "-" + safe.dropFirst() : safe
-    }
-}
-
-/// A diagnostic as a compiler prints it, with the quoted line and a caret:
-///
-///     notebook.md:27:5: error: unknown name 'modle'
-///      27 | modle.fit(x, y)
-///         | ^
-///     help: did you mean 'model'?
-enum DiagnosticText {
-    static func format(_ d: DiagnosticOutput) -> String {
-        var out = "\(d.location): \(d.severity.rawValue): \(d.message)"
-        for (gutter, text) in sourceLines(d) { out += "\n \(gutter) | \(text)" }
-        if let help = d.help { out += "\nhelp: \(help)" }
-        return out
-    }
-
-    /// The quoted line and the caret line, as (gutter, text) pairs.
-    static func sourceLines(_ d: DiagnosticOutput) -> [(String, String)] {
-        guard let source = d.sourceLine, d.line > 0 else { return [] }
-        let number = String(d.line)
-        let excerpt = SourceExcerpt(line: Substring(source), start: max(1, d.column))
-        var lines = [(number, excerpt.text)]
-        if d.column > 0 { lines.append((String(repeating: " ", count: number.count), excerpt.marker)) }
-        return lines
     }
 }

@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// What can go wrong while writing a report.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// A template that does not parse or cannot be read; line and column are 0 when unknown.
@@ -17,8 +19,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badTemplate(let path, let line, let column, let message):
-            let location = line > 0 ? "\(path):\(line)" + (column > 0 ? ":\(column)" : "") : path
-            return "\(location): error: bad report template: \(message)"
+            return DiagnosticFormatter(fileName: path).format(.error("bad report template: \(message)", line: line, column: column))
         case .writeFailed(let report, let partial, let message):
             let kept = partial.map { "; the partial report is in \($0)" } ?? ""
             return "error: could not write the report \(report): \(message); the previous report is unchanged\(kept)"

@@ -1,5 +1,4 @@
 import Foundation
-import LabbookPlots
 
 /// The report's files besides `results.json`, which is always written.
 public enum ReportOutputFormat: String, CaseIterable, Sendable {
@@ -66,8 +65,8 @@ public enum ReportWriter {
                     drawn.append(try render(figure, path: path))
                 } catch {
                     cell.outputs[index] = .diagnostic(DiagnosticOutput(
-                        message: "figure \(drawn.count + 1) of block '\(cell.label)' could not be drawn: \(error)",
-                        file: report.notebook.path, line: cell.line))
+                        .error(ReportMessages.figureNotDrawn(drawn.count + 1, label: cell.label, "\(error)"), line: cell.line),
+                        file: report.notebook.path))
                     failed = true
                 }
             }

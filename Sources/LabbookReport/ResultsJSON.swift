@@ -1,4 +1,3 @@
-import LabbookNotebook
 
 /// `results.json`: the machine-readable run, with the field names of notebook.md (tools and
 /// `labbook diff` rely on them). Keys come in a fixed order and numbers in Swift's shortest

@@ -1,6 +1,7 @@
 import LabbookReport
 import Foundation
 import LabbookEngine
+import LabbookDiagnostics
 import LabbookNotebook
 
 /// One notebook rendered: read, run, its report built and written. The command line's
@@ -70,7 +71,7 @@ public struct NotebookRender {
             return Outcome(exitStatus: 2, messages: ["\(error)"], written: nil, seconds: elapsed())
         }
         let reading = NotebookReader.read(path: path)
-        let formatter = NotebookDiagnosticFormatter(source: reading.notebook?.source)
+        let formatter = reading.diagnosticFormatter()
         var messages = reading.diagnostics.map { formatter.format($0) }
         guard let notebook = reading.notebook else {
             return Outcome(exitStatus: 2, messages: messages, written: nil, seconds: elapsed())
@@ -177,7 +178,7 @@ public struct NotebookRender {
     /// cannot be restored (the caller then restarts the notebook instead).
     private func evaluate(_ pending: [BlockCache.PendingInline], notebook: Notebook, seed: Int, folder: ReportFolder,
                           states: StateCache,
-                          messages: inout [String], formatter: NotebookDiagnosticFormatter)
+                          messages: inout [String], formatter: DiagnosticFormatter)
         -> [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)]? {
         var values: [SourcePosition: (expression: InlineExpression, blockKey: String?, value: String, failed: Bool)] = [:]
         for group in pending {

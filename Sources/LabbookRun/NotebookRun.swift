@@ -1,6 +1,6 @@
 import Foundation
+import LabbookDiagnostics
 import LabbookNotebook
-import LabbookReport
 import LabbookEngine
 import LabbookInterpreter
 
@@ -36,7 +36,7 @@ public struct NotebookRun {
     /// Each inline expression's value as the report shows it, by the expression's position.
     public var inlineValues: [SourcePosition: String] = [:]
     /// Inline expressions that failed, with their diagnostics (shown in place and reported).
-    public var inlineDiagnostics: [NotebookDiagnostic] = []
+    public var inlineDiagnostics: [Diagnostic] = []
     /// The positions of the inline expressions that failed.
     public var failedInline: Set<SourcePosition> = []
     /// The data files the notebook read.

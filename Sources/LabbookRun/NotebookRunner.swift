@@ -1,8 +1,6 @@
 import LabbookNotebook
-import LabbookReport
 import Foundation
 import LabbookBindings
-import LabbookEngine
 import LabbookInterpreter
 
 /// Runs a notebook's cells in document order in one interpreter session (names persist from
@@ -115,9 +113,7 @@ public final class NotebookRunner {
         case .failure(let diagnostic):
             run.inlineValues[expression.position] = "⚠ \(diagnostic.message)"
             run.failedInline.insert(expression.position)
-            run.inlineDiagnostics.append(NotebookDiagnostic(
-                .error, diagnostic.message, file: notebook.file, line: expression.position.line,
-                column: expression.position.column + diagnostic.range.column - 1))
+            run.inlineDiagnostics.append(expression.fileDiagnostic(diagnostic))
         }
     }
 }

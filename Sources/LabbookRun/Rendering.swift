@@ -1,4 +1,5 @@
 import Foundation
+import LabbookDiagnostics
 import LabbookNotebook
 import LabbookReport
 
@@ -21,19 +22,22 @@ public enum Rendering {
         return paths.map { render($0, options: options, quiet: quiet) }.max() ?? 0
     }
 
-    /// Renders one notebook; returns its exit status.
-    private static func render(_ path: String, options: NotebookRender.Options, quiet: Bool) -> Int32 {
+    /// Renders one notebook, each line of its progress and diagnostics to `write`; returns its
+    /// exit status.
+    static func render(_ path: String, options: NotebookRender.Options, quiet: Bool,
+                       write: @escaping (String) -> Void = StandardError.write) -> Int32 {
         var interruption: InterruptSignal?
-        let progress = CellProgress(quiet: quiet)
+        let progress = CellProgress(quiet: quiet, write: write)
         let outcome = NotebookRender(path: path, options: options).run(prepare: { runner in
             runner.observer = progress
+            progress.formatter = DiagnosticFormatter(fileName: runner.notebook.file, source: runner.notebook.source)
             if !quiet { runner.context.progress = { ProgressBar(epochs: $0) } }
             interruption = InterruptSignal { runner.interrupt() }
         }, finished: { _ in interruption?.stop() })
-        for message in outcome.messages { StandardError.write(message) }
+        for message in outcome.messages { write(message) }
         if let written = outcome.written {
             let figures = written.files.filter { $0.hasPrefix("figures/") }.count
-            StandardError.write("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures"
+            write("wrote \(written.directory)/ (\(written.files.count - figures) files, \(figures) figures"
                        + (outcome.replayed ? ", every block replayed from the cache" : "") + ") in "
                        + String(format: "%.1f s", outcome.seconds) + (outcome.exitStatus == 0 ? "" : "; some blocks failed or expectations did not hold"))
         }

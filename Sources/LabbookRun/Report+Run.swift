@@ -2,6 +2,7 @@ import LabbookReport
 import Crypto
 import Foundation
 import LabbookBindings
+import LabbookDiagnostics
 import LabbookEngine
 import LabbookInterpreter
 import LabbookNotebook
@@ -15,18 +16,18 @@ extension Report {
     ///   run restarted after, from the cache (empty when it ran from the first block).
     public init(notebook: Notebook, run: NotebookRun, replayed: (runs: [String: CellRun], inline: [SourcePosition: String]) = ([:], [:]),
                 engine: EngineDescription, seed: Int, renderSeconds: Double = 0, renderedAt: Date) {
-        let lines = notebook.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let source = SourceLines(notebook.source)
         var runs = replayed.runs
         for cell in notebook.cells {
             guard let result = run.cells[cell.label], runs[cell.label] == nil else { continue }
             var status = CellStatus(rawValue: result.status.rawValue) ?? .error
             let outputs = Report.mergingText(result.outputs.map { output in
-                if let shown = Report.output(output, cell: cell, file: notebook.file, lines: lines) { return shown }
+                if let shown = Report.output(output, cell: cell, file: notebook.file, source: source) { return shown }
                 // An output the report cannot show is the block's error, never dropped.
                 if status == .ok { status = .error }
                 let kind = if case .rich(let rich) = output { "\(type(of: rich))" } else { "\(output)" }
-                return .diagnostic(DiagnosticOutput(message: "labbook cannot show a \(kind) in a report",
-                                                    file: notebook.file, line: cell.fenceLine))
+                return .diagnostic(DiagnosticOutput(.error(RunMessages.cannotShow(kind), line: cell.fenceLine),
+                                                    file: notebook.file))
             })
             runs[cell.label] = CellRun(status: status, seconds: result.seconds, cached: result.cached, outputs: outputs)
         }
@@ -58,7 +59,7 @@ extension Report {
 
     /// One interpreter output as a report output; nil for a rich output the report has no
     /// place for.
-    static func output(_ output: Output, cell: Cell, file: String, lines: [String]) -> CellOutput? {
+    static func output(_ output: Output, cell: Cell, file: String, source: SourceLines) -> CellOutput? {
         // What a program printed or named may hold control characters: shown as pictures.
         let visible = VisibleText.visible
         switch output {
@@ -70,11 +71,11 @@ extension Report {
             return .expectation(ExpectationOutput(text: visible(e.text), passed: e.passed,
                                                   values: e.details.map { NamedValue($0.expression, visible($0.value)) }))
         case .diagnostic(let d):
-            let line = d.range.line
-            return .diagnostic(DiagnosticOutput(
-                severity: d.severity == .warning ? .warning : .error, message: visible(d.message), file: file, line: line,
-                column: d.range.column, sourceLine: line >= 1 && line <= lines.count ? lines[line - 1] : nil,
-                help: d.help.map(visible)))
+            var shown = cell.fileDiagnostic(d)
+            shown.message = visible(d.message)
+            shown.help = d.help.map(visible)
+            shown.notes = shown.notes.map { Diagnostic.Note(visible($0.message), at: $0.range) }
+            return .diagnostic(DiagnosticOutput(shown, file: file, source: source))
         case .rich(let rich):
             return richOutput(rich, cell: cell)
         }

@@ -1,27 +1,41 @@
-import LabbookReport
 import Foundation
+import LabbookDiagnostics
+import LabbookInterpreter
 import LabbookNotebook
 
-/// `[7/31] label` on standard error as each cell starts (or is replayed from the cache), and how
-/// it ended when it did not.
+/// `[7/31] label` on standard error as each cell starts (or is replayed from the cache), how it
+/// ended when it did not, and its diagnostics as `check` prints them.
 final class CellProgress: NotebookRunner.Observer {
     let quiet: Bool
-    init(quiet: Bool) { self.quiet = quiet }
+    /// Where each line goes (standard error; a test collects them).
+    let write: (String) -> Void
+    /// The notebook's formatter, set when its run starts.
+    var formatter: DiagnosticFormatter?
+
+    init(quiet: Bool, write: @escaping (String) -> Void = StandardError.write) {
+        self.quiet = quiet
+        self.write = write
+    }
 
     func cellStarted(_ cell: Cell, number: Int, of total: Int) {
-        if !quiet { StandardError.write("[\(number)/\(total)] \(cell.label)") }
+        if !quiet { write("[\(number)/\(total)] \(cell.label)") }
     }
 
     func cellReplayed(_ cell: Cell, number: Int, of total: Int) {
-        if !quiet { StandardError.write("[\(number)/\(total)] \(cell.label) (replayed from the cache)") }
+        if !quiet { write("[\(number)/\(total)] \(cell.label) (replayed from the cache)") }
     }
 
     func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {
         switch result.status {
         case .error, .timeout, .interrupted:
-            StandardError.write("  \(cell.label): \(result.status.rawValue)")
+            write("  \(cell.label): \(result.status.rawValue)")
         default:
             break
+        }
+        // A block that fails as it is marked to is not a problem to report.
+        guard result.status != .expectedError, let formatter else { return }
+        for case .diagnostic(let diagnostic) in result.outputs {
+            write(formatter.format(cell.fileDiagnostic(diagnostic)))
         }
     }
 }

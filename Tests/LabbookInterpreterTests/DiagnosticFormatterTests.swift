@@ -1,5 +1,6 @@
 import LabbookInterpreter
 import Testing
+import LabbookDiagnostics
 
 struct DiagnosticFormatterTests {
     @Test func rendersLocationSourceLineCaretAndHelp() {
@@ -15,13 +16,31 @@ struct DiagnosticFormatterTests {
                |             ^~~~~~~~~~
 
             """)
-        let typo = session.run("let x = 1\nDense2(10)", firstLine: 5, sink: OutputBuffer())
-        #expect(DiagnosticFormatter(fileName: "notebook.md", source: notebook).format(typo.diagnostics) == """
+        let typoBlock = "let x = 1\nDense2(10)"
+        let typo = session.run(typoBlock, firstLine: 5, sink: OutputBuffer())
+        #expect(DiagnosticFormatter(fileName: "notebook.md", source: typoBlock, firstLine: 5).format(typo.diagnostics) == """
             notebook.md:6:1: error: unknown name 'Dense2'; did you mean 'Dense'?
-             6 | }
-               | ^
+             6 | Dense2(10)
+               | ^~~~~~
+               | Dense
 
             """)
+        #expect(typo.diagnostics.first?.fixIt == Diagnostic.FixIt(replacing: typo.diagnostics[0].range, with: "Dense"))
+    }
+
+    @Test func anUnclosedBracketHasANoteAtTheOpeningOne() {
+        let source = "let sizes = [16, 32\nprint(sizes)"
+        #expect(DiagnosticFormatter(fileName: "nb.md", source: source, firstLine: 3).format(Session.check(source, firstLine: 3)) == """
+            nb.md:4:1: error: expected ']' to close the array, found 'print'
+             4 | print(sizes)
+               | ^~~~~
+            nb.md:3:13: note: to match this opening '['
+             3 | let sizes = [16, 32
+               |             ^
+
+            """)
+        #expect(Session.check("f(1, 2", firstLine: 1).first?.notes.map(\.message) == ["to match this opening '('"])
+        #expect(Session.check("if true {\n  print(1)\n", firstLine: 1).first?.notes.map(\.message) == ["to match this opening '{'"])
     }
 
     @Test func rendersHelpAndNotesOfABlockSource() {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LabbookInterpreter
 import Testing
+import LabbookDiagnostics
 
 /// Sources and programs from the hostile-input campaign: each ends in one clear diagnostic,
 /// never a crash, however long the chain or deep the nesting.

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookInterpreter
 import Testing
+import LabbookDiagnostics
 
 /// Runs every program of `Programs/` (Crafting Interpreters style): a program's expected output
 /// is written in it as `// expect: LINE` comments, its expected diagnostics as

@@ -1,5 +1,6 @@
 import LabbookInterpreter
 import Testing
+import LabbookDiagnostics
 
 /// The registration API seen from a binding: the fake types of `FakeLibrary` driven from Swift.
 struct RegistrationTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LabbookNotebook
+import LabbookDiagnostics
 
 @Suite struct CellTests {
     @Test func everyOption() {
@@ -170,6 +171,6 @@ import Testing
     @Test func cellSourceIsTheWholeFence() {
         let cell = notebook("```swift\n//| label: a\nx\n```\n").cells[0]
         #expect(cell.source == "```swift\n//| label: a\nx\n```")
-        #expect(cell.range == SourceRange(1, 1, 4, 3))
+        #expect(cell.range == MarkdownRange(1, 1, 4, 3))
     }
 }

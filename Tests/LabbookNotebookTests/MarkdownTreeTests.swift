@@ -29,19 +29,19 @@ import Testing
 
         """)
         #expect(b == [
-            .heading(level: 1, [.text("Title "), .emphasis([.text("emph")])], SourceRange(1, 1, 1, 14)),
+            .heading(level: 1, [.text("Title "), .emphasis([.text("emph")])], MarkdownRange(1, 1, 1, 14)),
             .paragraph([
                 .text("Para "), .strong([.text("strong")]), .text(" "), .code("code", SourcePosition(line: 3, column: 18)),
                 .text(" "), .link(destination: "http://x", title: "T", [.text("link")]), .text(" "),
                 .image(source: "a.png", title: "", [.text("img")]), .softBreak, .text("next"), .lineBreak, .text("line"),
-            ], SourceRange(3, 1, 5, 4)),
-            .blockQuote([.paragraph([.text("quote")], SourceRange(7, 3, 7, 7))], SourceRange(7, 1, 7, 7)),
+            ], MarkdownRange(3, 1, 5, 4)),
+            .blockQuote([.paragraph([.text("quote")], MarkdownRange(7, 3, 7, 7))], MarkdownRange(7, 1, 7, 7)),
             .list(MarkdownList(ordered: true, start: 3, tight: true, items: [
-                MarkdownListItem(blocks: [.paragraph([.text("one")], SourceRange(9, 4, 9, 6))], range: SourceRange(9, 1, 9, 6)),
-                MarkdownListItem(blocks: [.paragraph([.text("two")], SourceRange(10, 4, 10, 6))], range: SourceRange(10, 1, 10, 6)),
-            ]), SourceRange(9, 1, 10, 6)),
-            .thematicBreak(SourceRange(12, 1, 12, 3)),
-            .codeBlock(MarkdownCodeBlock(info: "python", literal: "print(1)\n", range: SourceRange(14, 1, 16, 3),
+                MarkdownListItem(blocks: [.paragraph([.text("one")], MarkdownRange(9, 4, 9, 6))], range: MarkdownRange(9, 1, 9, 6)),
+                MarkdownListItem(blocks: [.paragraph([.text("two")], MarkdownRange(10, 4, 10, 6))], range: MarkdownRange(10, 1, 10, 6)),
+            ]), MarkdownRange(9, 1, 10, 6)),
+            .thematicBreak(MarkdownRange(12, 1, 12, 3)),
+            .codeBlock(MarkdownCodeBlock(info: "python", literal: "print(1)\n", range: MarkdownRange(14, 1, 16, 3),
                                          fenced: true, closed: true, contentLine: 15, contentColumn: 1)),
         ])
     }
@@ -49,9 +49,9 @@ import Testing
     @Test func rawHTMLIsKeptAndMarked() {
         let b = blocks("<div class=\"x\"><script>alert(1)</script></div>\n\nText <b>bold</b>\n")
         #expect(b == [
-            .htmlBlock("<div class=\"x\"><script>alert(1)</script></div>\n", SourceRange(1, 1, 1, 46)),
+            .htmlBlock("<div class=\"x\"><script>alert(1)</script></div>\n", MarkdownRange(1, 1, 1, 46)),
             .paragraph([.text("Text "), .html("<b>", SourcePosition(line: 3, column: 6)), .text("bold"),
-                        .html("</b>", SourcePosition(line: 3, column: 13))], SourceRange(3, 1, 3, 16)),
+                        .html("</b>", SourcePosition(line: 3, column: 13))], MarkdownRange(3, 1, 3, 16)),
         ])
     }
 
@@ -64,7 +64,7 @@ import Testing
     @Test func columnsCountCharactersNotBytes() {
         // "¿Qué " is 5 characters but 7 bytes.
         let b = blocks("¿Qué `x`\n")
-        #expect(b == [.paragraph([.text("¿Qué "), .code("x", SourcePosition(line: 1, column: 7))], SourceRange(1, 1, 1, 8))])
+        #expect(b == [.paragraph([.text("¿Qué "), .code("x", SourcePosition(line: 1, column: 7))], MarkdownRange(1, 1, 1, 8))])
     }
 
     @Test func indentedCodeIsNotFenced() {

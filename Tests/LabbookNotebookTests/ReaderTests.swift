@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import LabbookDiagnostics
 @testable import LabbookNotebook
 
 @Suite struct ReaderTests {
     @Test func missingFile() {
         let r = NotebookReader.read(path: "/nonexistent/nb.md")
         #expect(r.notebook == nil)
-        #expect(r.diagnostics.map(\.description) == ["/nonexistent/nb.md: error: no such notebook: /nonexistent/nb.md"])
+        #expect(r.diagnostics.map(r.diagnosticFormatter().format) == ["/nonexistent/nb.md: error: no such notebook: /nonexistent/nb.md"])
     }
 
     @Test func directory() {
@@ -21,7 +22,7 @@ import Testing
         let r = NotebookReader.read(path: path)
         #expect(r.notebook == nil)
         // "Este fichero est" is 16 characters; the Latin-1 'á' (0xE1) is at byte 25 of the file.
-        #expect(r.diagnostics.map(\.description) == [
+        #expect(r.diagnostics.map(r.diagnosticFormatter().format) == [
             "\(path):3:17: error: the notebook is not UTF-8: byte 0xE1 at offset 25 is not valid UTF-8 (save the file as UTF-8)",
         ])
     }
@@ -45,7 +46,7 @@ import Testing
         let r = NotebookReader.read(path: path)
         #expect(r.notebook?.parts.isEmpty == true)
         #expect(r.notebook?.questions.isEmpty == true)
-        #expect(r.diagnostics.map(\.description) == ["\(path): warning: the notebook is empty"])
+        #expect(r.diagnostics.map(r.diagnosticFormatter().format) == ["\(path): warning: the notebook is empty"])
         #expect(!r.hasErrors)
     }
 
@@ -84,7 +85,7 @@ import Testing
     @Test func formatterShowsTheLineAndACaret() {
         let text = "# T\n\n```swift\n//| evl: false\nx\n```\n"
         let r = NotebookReader.parse(text, file: "notebook.md")
-        let out = NotebookDiagnosticFormatter(source: text).format(r.diagnostics)
+        let out = r.diagnosticFormatter().format(r.diagnostics)
         #expect(out == """
         notebook.md:4:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height)
          4 | //| evl: false
@@ -94,13 +95,13 @@ import Testing
     }
 
     @Test func formatterWithoutPosition() {
-        let d = NotebookDiagnostic.error("no such notebook: x.md", file: "x.md")
-        #expect(NotebookDiagnosticFormatter(source: nil).format(d) == "x.md: error: no such notebook: x.md")
+        let d = Diagnostic.error("no such notebook: x.md")
+        #expect(DiagnosticFormatter(fileName: "x.md", source: nil).format(d) == "x.md: error: no such notebook: x.md")
     }
 
     @Test func formatterKeepsTabsAndCountsCharacters() {
-        let d = NotebookDiagnostic.warning("w", file: "f", line: 1, column: 4)
-        #expect(NotebookDiagnosticFormatter(source: "\tñé`x`\n").format(d) == "f:1:4: warning: w\n 1 | \tñé`x`\n   | \t  ^")
+        let d = Diagnostic.warning("w", line: 1, column: 4)
+        #expect(DiagnosticFormatter(fileName: "f", source: "\tñé`x`\n").format(d) == "f:1:4: warning: w\n 1 | \tñé`x`\n   | \t  ^")
     }
 
     @Test func diagnosticsAreSortedByPosition() {

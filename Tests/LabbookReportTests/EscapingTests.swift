@@ -1,6 +1,7 @@
 import Foundation
 import LabbookNotebook
 import Testing
+import LabbookDiagnostics
 @testable import LabbookReport
 import LabbookTestSupport
 
@@ -44,7 +45,9 @@ import LabbookTestSupport
             .fit(EpochTable(epochs: [.init(epoch: 1, metrics: [MetricValue(evil, 0.5)], seconds: 1)], stopReason: evil, params: 1)),
             .modelSummary(ModelSummaryOutput(modelName: evil, rows: [.init(name: evil, type: evil, outputShape: evil, params: 1)],
                                              trainable: 1, nonTrainable: 0)),
-            .diagnostic(DiagnosticOutput(message: evil, file: evil, line: 3, column: 2, sourceLine: evil, help: evil)),
+            .diagnostic(DiagnosticOutput(Diagnostic(.error, evil, at: SourceRange(line: 3, column: 2), notes: [.init(evil, at: SourceRange(line: 3, column: 1))],
+                                                    help: evil, fixIt: .init(replacing: SourceRange(line: 3, column: 2), with: evil)),
+                                         file: evil, source: SourceLines("\n\n" + evil))),
         ])]
         let values = Dictionary(uniqueKeysWithValues: notebook.inlineExpressions.map { ($0.position, evil) })
         let report = Report(notebook: notebook, sha256: evil, engine: EngineDescription(version: evil, blas: evil, threads: 1),

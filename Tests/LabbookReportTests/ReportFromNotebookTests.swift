@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabbookDiagnostics
 @testable import LabbookReport
 import LabbookTestSupport
 
@@ -32,7 +33,7 @@ import LabbookTestSupport
     @Test func cellsQuestionsAndExitStatus() throws {
         let notebook = readSample(Self.text, file: "nb/q.md")
         let runs = ["shown": CellRun(outputs: [.text("1\n")]),
-                    "quiet": CellRun(status: .timeout, outputs: [.text("2\n"), .diagnostic(DiagnosticOutput(message: "timed out", file: "nb/q.md", line: 14))])]
+                    "quiet": CellRun(status: .timeout, outputs: [.text("2\n"), .diagnostic(DiagnosticOutput(.error("timed out", line: 14), file: "nb/q.md"))])]
         let report = Report(notebook: notebook, sha256: "00", engine: sampleEngine, runs: runs, renderedAt: sampleDate)
         #expect(report.title == "q")
         #expect(report.lang == .en)

@@ -21,7 +21,7 @@ import LabbookTestSupport
         case .fit(let f): "fit \(f.epochs.count) epochs, \(f.params) params"
         case .evaluation(let metrics): "evaluation \(metrics.map(\.name))"
         case .expectation(let e): "expectation \(e.text) \(e.passed ? "passed" : "failed")"
-        case .diagnostic(let d): "diagnostic \(d.line):\(d.column) \(d.message) help: \(d.help ?? "-")"
+        case .diagnostic(let d): "diagnostic \(d.line):\(d.column) \(d.message) help: \(d.diagnostic.help ?? "-")"
         }
     }
 

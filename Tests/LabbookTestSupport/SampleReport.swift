@@ -1,4 +1,5 @@
 import Foundation
+import LabbookDiagnostics
 import LabbookNotebook
 import LabbookPlots
 import LabbookReport
@@ -110,7 +111,9 @@ public func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
     ], trainable: 101_770, nonTrainable: 0)
     let typo = notebook.cell(labeled: "typo")!
     let broken = notebook.cell(labeled: "bad-layer")!
-    let lines = notebook.source.split(separator: "\n", omittingEmptySubsequences: false)
+    let source = SourceLines(notebook.source)
+    let typoLine = typo.fileLine(forCodeLine: 1)
+    let misspelt = SourceRange(start: SourceLocation(line: typoLine, column: 1), end: SourceLocation(line: typoLine, column: 6))
     return [
         "data": CellRun(seconds: 0.05, outputs: [.text("[1000, 28, 28]\n"), .figure(ReportFigure(.png(try samplePNG())))]),
         "fit": CellRun(seconds: 0.8, outputs: [
@@ -121,18 +124,18 @@ public func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
                                            values: [NamedValue("acc", "0.8762")])),
         ]),
         "bad-layer": CellRun(status: .expectedError, seconds: 0.001, outputs: [
-            .diagnostic(DiagnosticOutput(message: "Dense needs a positive number of units, not 0", file: notebook.file,
-                                         line: broken.fileLine(forCodeLine: 1), column: 14,
-                                         sourceLine: String(lines[broken.fileLine(forCodeLine: 1) - 1]))),
+            .diagnostic(DiagnosticOutput(.error("Dense needs a positive number of units, not 0",
+                                                line: broken.fileLine(forCodeLine: 1), column: 14),
+                                         file: notebook.file, source: source)),
         ]),
         "table": CellRun(seconds: 0.002, outputs: [
             .table(TableOutput(headers: ["capa", "parámetros"], rows: [["dense", "100480"], ["a|b", "1290"]])),
             .expectation(ExpectationOutput(text: "acc > 0.99", passed: false, values: [NamedValue("acc", "0.8762")])),
         ]),
         "typo": CellRun(status: .error, seconds: 0.001, outputs: [
-            .diagnostic(DiagnosticOutput(message: "unknown name 'modle'; did you mean 'model'?", file: notebook.file,
-                                         line: typo.fileLine(forCodeLine: 1), column: 1,
-                                         sourceLine: String(lines[typo.fileLine(forCodeLine: 1) - 1]))),
+            .diagnostic(DiagnosticOutput(Diagnostic(.error, "unknown name 'modle'; did you mean 'model'?", at: misspelt,
+                                                    fixIt: .init(replacing: misspelt, with: "model")),
+                                         file: notebook.file, source: source)),
         ]),
     ]
 }

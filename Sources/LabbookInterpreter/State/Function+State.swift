@@ -1,3 +1,5 @@
+import LabbookDiagnostics
+
 /// Functions in a saved state. A function or closure written at the top level of a block sees
 /// only global names, which the state restores, so it is kept as its text and declared again
 /// at the same line, column and offset. A native function is kept by its name in the library.

@@ -1,5 +1,3 @@
-import LabbookNotebook
-import LabbookReport
 import Crypto
 import Foundation
 import LabbookInterpreter
