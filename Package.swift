@@ -140,7 +140,8 @@ let package = Package(
         .testTarget(name: "LabbookDiagnosticsTests", dependencies: ["LabbookDiagnostics"]),
         .testTarget(name: "LabbookInterpreterTests", dependencies: ["LabbookInterpreter", "LabbookDiagnostics", "LabbookTestSupport"], resources: [.copy("Programs")]),
         .testTarget(name: "LabbookBindingsTests", dependencies: ["LabbookBindings", "LabbookDiagnostics", "LabbookTestSupport"], exclude: ["Programs"]),
-        .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook", "LabbookDiagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabbookNotebookTests", dependencies: ["LabbookNotebook", "LabbookDiagnostics", "LabbookTestSupport"],
+                    exclude: ["Masters"], resources: [.copy("Fixtures")]),
         // What the tests share: temporary folders, folder snapshots, the repository's paths, the
         // sample notebook and its report, an in-memory blob store. Test code, out of the product.
         .target(name: "LabbookTestSupport", dependencies: ["LabbookDiagnostics", "LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookInterpreter"],

@@ -1,5 +1,6 @@
 import LabbookReport
 import Foundation
+import LabbookNotebook
 #if canImport(Glibc)
 import Glibc
 #endif

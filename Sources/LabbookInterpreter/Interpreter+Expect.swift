@@ -1,8 +1,15 @@
 import LabbookDiagnostics
 
 extension Interpreter {
-    /// `expect(condition, "text")`, recording the operands of a comparison for the report.
+    /// `expect(condition, "text", points: 0.5)`, recording the operands of a comparison for the
+    /// report, and the test's points (in a master's check) when given.
     func expect(_ arguments: [PendingArgument], in environment: Environment, at range: SourceRange) throws -> Value {
+        var arguments = arguments
+        var points: Double?
+        if let last = arguments.last, last.label == "points" {
+            points = try expectPoints(last, in: environment)
+            arguments.removeLast()
+        }
         guard (1...2).contains(arguments.count), arguments.allSatisfy({ $0.label == nil }) else {
             throw Diagnostic(.error, Messages.expectUsage, at: range)
         }
@@ -34,7 +41,22 @@ extension Interpreter {
             }
             description = s
         }
-        sink.emit(.expectation(Expectation(text: description, passed: passed, details: details, range: range)))
+        sink.emit(.expectation(Expectation(text: description, passed: passed, details: details, range: range, points: points)))
         return .void
+    }
+
+    /// The value of `points:`: a finite number, zero or more.
+    private func expectPoints(_ argument: PendingArgument, in environment: Environment) throws -> Double {
+        let value = try self.value(of: argument, expected: nil, in: environment)
+        let points: Double
+        switch value {
+        case .int(let n): points = Double(n)
+        case .double(let d): points = d
+        default:
+            throw Diagnostic(.error, Messages.argumentType(found: value.typeName, expected: "Double", parameter: "points", function: "expect"),
+                             at: argument.range)
+        }
+        guard points.isFinite, points >= 0 else { throw Diagnostic(.error, Messages.expectPoints(points), at: argument.range) }
+        return points
     }
 }

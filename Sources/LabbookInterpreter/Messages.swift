@@ -166,7 +166,8 @@ enum Messages {
     static func predicateNotBool(_ found: String) -> String { "the closure must return a Bool, returned '\(found)'" }
     static func callbackOutsideBlock(_ name: String) -> String { "'\(name)' can only be called while a block runs" }
     static func nativeFailure(_ description: String) -> String { description }
-    static let expectUsage = "expect takes a condition and an optional description: expect(x > 0, \"x is positive\")"
+    static let expectUsage = "expect takes a condition, an optional description and optional points: expect(x > 0, \"x is positive\", points: 0.5)"
+    static func expectPoints(_ points: Double) -> String { "a test's points must be a number, zero or more, not \(points)" }
     static func expectCondition(_ found: String) -> String { "expect needs a Bool condition, found '\(found)'" }
 
     // MARK: Runtime

@@ -41,6 +41,8 @@ public struct Expectation: Hashable, Sendable {
     /// `0.8` with their values), else the condition itself.
     public var details: [Detail]
     public var range: SourceRange
+    /// The test's points, when it names them (`points: 0.5`, in a master's check).
+    public var points: Double?
 }
 
 /// Where a block's outputs go; supplied by whoever runs the block.

@@ -30,9 +30,16 @@ enum StandardLibrary {
         }
         // Called through the interpreter, which records the condition's operands; this body
         // serves indirect calls (`let check = expect`).
-        library.function("expect", [Parameter(nil, "Bool", name: "condition"), Parameter(nil, "String", name: "text", default: .string(""))]) { args in
+        library.function("expect", [Parameter(nil, "Bool", name: "condition"), Parameter(nil, "String", name: "text", default: .string("")),
+                                    Parameter("points", .optional("Double"), default: .nil)]) { args in
             let passed = try args.bool(0)
-            args.context.emit(.expectation(Expectation(text: try args.string(1), passed: passed, details: [], range: args.context.range)))
+            var points: Double?
+            if !args[2].isNil {
+                points = try args.double(2)
+                guard let p = points, p.isFinite, p >= 0 else { throw NativeError(Messages.expectPoints(points ?? .nan)) }
+            }
+            args.context.emit(.expectation(Expectation(text: try args.string(1), passed: passed, details: [],
+                                                       range: args.context.range, points: points)))
             return .void
         }
     }

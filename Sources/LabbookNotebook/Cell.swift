@@ -21,6 +21,8 @@ public struct Cell: Equatable, Sendable {
     public var infoRest: String
     /// False when the fence is never closed (an error was reported).
     public var closed: Bool
+    /// In a master: the solution regions of the code (`// BEGIN SOLUTION` ... `// END SOLUTION`).
+    public var solutionRegions: [SolutionRegion] = []
 
     /// The file line of 1-based code line `line` (as the interpreter numbers `code`).
     public func fileLine(forCodeLine line: Int) -> Int { firstCodeLine + line - 1 }

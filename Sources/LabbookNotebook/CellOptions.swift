@@ -22,11 +22,23 @@ public struct CellOptions: Equatable, Sendable {
     /// `fig-width`, `fig-height`: pixels.
     public var figWidth: Int?
     public var figHeight: Int?
+    /// `solution: true` (a master's): the whole code is the solution; the student version has a
+    /// placeholder instead.
+    public var solution = false
+    /// `check: ID` (a master's): the block grades question `ID`; each `expect` it runs is a test.
+    public var check: String?
+    /// `hidden: true` on a check: left out of the student version, put back when grading.
+    public var hidden = false
+    /// `teacher: true`: a block only the master has, run when grading.
+    public var teacher = false
 
     public init() {}
 
     public static let knownKeys = ["label", "eval", "echo", "output", "error", "cache", "timeout",
-                                   "fig-cap", "fig-width", "fig-height"]
+                                   "fig-cap", "fig-width", "fig-height", "solution", "check", "hidden", "teacher"]
+
+    /// The file line of each option as written, by key (for diagnostics about a master's options).
+    public var lines: [String: Int] = [:]
     /// The largest `fig-width`/`fig-height`: the largest figure the plots draw.
     public static let maxPixels = Figure.maxSide
     /// The longest `timeout`, in seconds: a week.
@@ -67,18 +79,24 @@ extension CellOptions {
                 diagnostics.append(.warning(message, line: entry.line, column: atValue ? valueColumn : keyColumn))
             }
             if !seen.insert(key).inserted, knownKeys.contains(key) { warn(Messages.repeatedOption(key), atValue: false) }
+            if knownKeys.contains(key) { options.lines[key] = entry.line }
             switch key {
             case "label":
                 if isValidLabel(value) { options.label = value } else { warn(Messages.badLabel(value)) }
-            case "eval", "echo", "output", "error", "cache":
+            case "eval", "echo", "output", "error", "cache", "solution", "hidden", "teacher":
                 guard let b = bool(value) else { warn(Messages.badBool(key, value)); continue }
                 switch key {
                 case "eval": options.eval = b
                 case "echo": options.echo = b
                 case "output": options.output = b
                 case "error": options.error = b
+                case "solution": options.solution = b
+                case "hidden": options.hidden = b
+                case "teacher": options.teacher = b
                 default: options.cache = b
                 }
+            case "check":
+                if value.isEmpty { warn(Messages.emptyCheck) } else { options.check = value }
             case "timeout":
                 if let t = Double(value), t > 0, t <= maxTimeout { options.timeout = t } else { warn(Messages.badTimeout(value)) }
             case "fig-cap":

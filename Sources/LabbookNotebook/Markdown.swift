@@ -166,3 +166,15 @@ extension MarkdownBlock {
         }
     }
 }
+
+extension MarkdownBlock {
+    /// The code blocks inside this block (itself, or nested in lists and quotes), in order.
+    var codeBlocks: [MarkdownCodeBlock] {
+        switch self {
+        case .codeBlock(let code): return [code]
+        case .blockQuote(let b, _): return b.flatMap(\.codeBlocks)
+        case .list(let l, _): return l.items.flatMap { $0.blocks.flatMap(\.codeBlocks) }
+        default: return []
+        }
+    }
+}

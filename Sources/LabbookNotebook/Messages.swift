@@ -64,4 +64,58 @@ enum Messages {
     static func duplicateQuestion(_ id: String, firstLine: Int) -> String {
         "question \(id) appears twice (first at line \(firstLine))"
     }
+
+    // A master's markup
+    static let emptyCheck = "cell option 'check' needs the id of the question the block grades, e.g. 'check: 2.1'"
+    static func solutionNotClosed(in place: String) -> String {
+        "'BEGIN SOLUTION' is not closed: expected an 'END SOLUTION' line before the end of \(place)"
+    }
+    static let solutionEndWithoutBegin = "'END SOLUTION' without a 'BEGIN SOLUTION' before it"
+    static func solutionNested(firstLine: Int) -> String {
+        "'BEGIN SOLUTION' inside the solution that begins at line \(firstLine): solutions do not nest"
+    }
+    static let codeMarkerInProse = "a block's solution marker in prose: in prose write '<!-- BEGIN SOLUTION -->' and '<!-- END SOLUTION -->'"
+    static let proseMarkerInCode = "a prose solution marker in a swift block: in code write '// BEGIN SOLUTION' and '// END SOLUTION'"
+    static let markersInSolutionBlock = "the block is all solution ('solution: true'): it needs no solution markers"
+    static func cellInProseSolution(_ label: String, firstLine: Int) -> String {
+        "block '\(label)' is inside the prose solution that begins at line \(firstLine): mark the block 'solution: true' instead"
+    }
+    static func questionInSolution(_ name: String, firstLine: Int) -> String {
+        "the statement of \(name) is inside the solution that begins at line \(firstLine)"
+    }
+    static func unknownCheckQuestion(_ id: String) -> String { "'check: \(id)' names no question of the notebook" }
+    static let hiddenWithoutCheck = "'hidden: true' is for a check block (one with 'check: ID')"
+    static let checkIsSolution = "a check block cannot also be a solution ('solution: true')"
+    static let teacherCheck = "a check is left out of the student version with 'hidden: true', not 'teacher: true'"
+    static let teacherSolution = "a teacher block is not in the student version: it needs no solution"
+    static func pointsExceed(_ name: String, tests: Double, points: Double) -> String {
+        "the tests of \(name)'s checks give \(number(tests)) points, more than its \(number(points))"
+    }
+    static func pointsUnreachable(_ name: String, tests: Double, points: Double) -> String {
+        "the tests of \(name)'s checks give \(number(tests)) of its \(number(points)) points: give the rest to a test, "
+            + "or leave a test without 'points:' to share it"
+    }
+    static let computedPoints = "a test's points in a check must be written as a number ('points: 0.5'), so that they can be checked before grading"
+    static func checkWithoutPoints(_ name: String) -> String { "\(name) gives no points, so its checks give none" }
+    static func unsharedTests(_ name: String) -> String {
+        "the tests of \(name)'s checks that name no points get none: the others already give all of its points"
+    }
+
+    /// `2`, `0.5`, `1.25`: a number of points as a teacher writes it.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String((value * 1e6).rounded() / 1e6)
+    }
+
+    // labbook release
+    static func releaseRefused(_ master: String, errors: Int) -> String {
+        "\(master): error: not released: the master has \(errors) error\(errors == 1 ? "" : "s")"
+    }
+    static func releaseNotWritten(_ path: String, _ error: Error) -> String { "could not write \(path): \(SystemErrorText.describe(error))" }
+    static func releaseNotAFile(_ path: String) -> String { "\(path) is not a file: the student version would replace it" }
+    static func releaseOverMaster(_ path: String) -> String { "\(path) is the master itself: release into another folder (--output)" }
+    static let notAMaster = "the notebook has no solutions, checks or teacher blocks: its student version is the same notebook"
+    static func released(_ path: String, solutions: Int, hidden: Int, teacher: Int) -> String {
+        "wrote \(path) (\(solutions) solution\(solutions == 1 ? "" : "s") replaced, \(hidden) hidden check\(hidden == 1 ? "" : "s") "
+            + "and \(teacher) teacher block\(teacher == 1 ? "" : "s") left out)"
+    }
 }

@@ -8,6 +8,8 @@ public struct Notebook: Equatable, Sendable {
     public var frontMatter: FrontMatter
     public var parts: [NotebookPart]
     public var questions: [Question]
+    /// In a master: the solution regions of the prose (`<!-- BEGIN SOLUTION -->` ...).
+    public var proseSolutions: [SolutionRegion] = []
 
     /// The swift cells in document order.
     public var cells: [Cell] {

@@ -12,8 +12,8 @@ import LabbookDiagnostics
 ///   `##` section do not cut answers short.
 /// - Questions are only recognised in top-level paragraphs and headings.
 /// - An answer is any cell that has code other than blank lines and `//` comments (a template
-///   cell holding `// Tu código aquí` is not an answer), or any prose block other than the
-///   placeholder; raw HTML and thematic breaks are not answers.
+///   cell holding `// Tu código aquí` is not an answer) and is not a check, or any prose block
+///   other than the placeholder; raw HTML and thematic breaks are not answers.
 struct NotebookBuilder {
     let file: String
     let source: SourceText
@@ -98,7 +98,27 @@ struct NotebookBuilder {
 
         let questions = makeQuestions(blocks: blocks, openers: openers, answerEnds: answerEnds,
                                       partOfBlock: partOfBlock, parts: parts)
-        return Notebook(file: file, source: source.text, frontMatter: frontMatter, parts: parts, questions: questions)
+        var notebook = Notebook(file: file, source: source.text, frontMatter: frontMatter, parts: parts, questions: questions)
+        readMasterMarkup(&notebook, blocks: blocks)
+        return notebook
+    }
+
+    /// A master's solution regions put on its cells and prose, and every misuse of its markup.
+    private mutating func readMasterMarkup(_ notebook: inout Notebook, blocks: [MarkdownBlock]) {
+        let cellLines = Set(notebook.cells.map(\.fenceLine))
+        let otherCode = blocks.flatMap(\.codeBlocks).filter { !cellLines.contains($0.range.start.line) }
+            .map { $0.range.start.line...max($0.range.start.line, $0.range.end.line) }
+        let markup = MasterMarkup(lines: source.lines, cells: notebook.cells, otherCode: otherCode,
+                                  frontMatter: notebook.frontMatter.lines)
+        var cellIndex = 0
+        for (index, part) in notebook.parts.enumerated() {
+            guard case .cell(var cell) = part else { continue }
+            cell.solutionRegions = markup.codeRegions[cellIndex] ?? []
+            notebook.parts[index] = .cell(cell)
+            cellIndex += 1
+        }
+        notebook.proseSolutions = markup.proseRegions
+        diagnostics += markup.diagnostics + MasterChecks.diagnose(notebook)
     }
 
     private mutating func makeQuestions(blocks: [MarkdownBlock], openers: [QuestionMatcher.Match?], answerEnds: [Int: Int],
@@ -140,7 +160,7 @@ struct NotebookBuilder {
     private func isAnswer(_ parts: ArraySlice<NotebookPart>) -> Bool {
         parts.contains { part in
             switch part {
-            case .cell(let c): return !c.isOnlyComments
+            case .cell(let c): return !c.isOnlyComments && c.options.check == nil
             case .prose(let p): return p.blocks.contains(where: hasContent)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookNotebook
 #if canImport(Glibc)
 import Glibc
 #endif

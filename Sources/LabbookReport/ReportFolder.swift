@@ -1,4 +1,5 @@
 import Foundation
+import LabbookNotebook
 
 /// A report folder (`DIR/NAME/`) and the rules that keep labbook from replacing or deleting
 /// anything it did not write: a report's name must be a real folder name, and an existing

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookNotebook
 
 /// The report's files besides `results.json`, which is always written.
 public enum ReportOutputFormat: String, CaseIterable, Sendable {

@@ -49,7 +49,8 @@ struct ProgramTests {
             case .table(let table):
                 text += "<table \(table.headers.joined(separator: ",")); " + table.rows.map { $0.joined(separator: ",") }.joined(separator: "; ") + ">\n"
             case .expectation(let e):
-                text += "<expect \(e.passed ? "passed" : "failed"): \(e.text) [" + e.details.map { "\($0.expression) = \($0.value)" }.joined(separator: ", ") + "]>\n"
+                text += "<expect \(e.passed ? "passed" : "failed"): \(e.text) [" + e.details.map { "\($0.expression) = \($0.value)" }.joined(separator: ", ") + "]"
+                    + (e.points.map { " \($0) points" } ?? "") + ">\n"
             case .rich(let rich): text += "<rich \((rich as? FakeLibrary.Rich)?.title ?? "?")>\n"
             case .diagnostic: break
             }

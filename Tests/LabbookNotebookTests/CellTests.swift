@@ -32,6 +32,8 @@ import LabbookDiagnostics
         expected.figCaption = "Curvas de aprendizaje"
         expected.figWidth = 640
         expected.figHeight = 480
+        expected.lines = ["label": 2, "eval": 3, "echo": 4, "output": 5, "error": 6, "cache": 7, "timeout": 8, "fig-cap": 9,
+                          "fig-width": 10, "fig-height": 11]
         #expect(cell.options == expected)
         #expect(cell.label == "q2-fit")
         #expect(cell.code == "model.fit(x, y)\n")
@@ -78,7 +80,7 @@ import LabbookDiagnostics
     }
 
     @Test(arguments: [
-        ("//| evl: false", "2:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height)"),
+        ("//| evl: false", "2:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height, solution, check, hidden, teacher)"),
         ("//| eval: nope", "2:11: warning: cell option 'eval' should be true or false, found 'nope'"),
         ("//| timeout: soon", "2:14: warning: cell option 'timeout' should be a positive number of seconds up to a week (604800), found 'soon'"),
         ("//| timeout: -1", "2:14: warning: cell option 'timeout' should be a positive number of seconds up to a week (604800), found '-1'"),

@@ -87,7 +87,7 @@ import LabbookDiagnostics
         let r = NotebookReader.parse(text, file: "notebook.md")
         let out = r.diagnosticFormatter().format(r.diagnostics)
         #expect(out == """
-        notebook.md:4:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height)
+        notebook.md:4:5: warning: unknown cell option 'evl' (known: label, eval, echo, output, error, cache, timeout, fig-cap, fig-width, fig-height, solution, check, hidden, teacher)
          4 | //| evl: false
            |     ^
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookNotebook
 import Testing
 @testable import LabbookReport
 import LabbookTestSupport

@@ -1,4 +1,5 @@
-import LabbookReport
+import LabbookNotebook
+
 /// Every message of the block cache, in one voice: what happened to which file, and what the
 /// render does instead. Each is one line.
 enum CacheMessages {
