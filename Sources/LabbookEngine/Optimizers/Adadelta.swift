@@ -2,20 +2,32 @@
 /// learning rate (1.0 gives the paper's form): `E[g²] ← ρE[g²] + (1−ρ)g²`,
 /// `Δ = −√(E[Δ²] + ε)·g / √(E[g²] + ε)`, `E[Δ²] ← ρE[Δ²] + (1−ρ)Δ²`, `w ← w + lr·Δ`.
 public final class Adadelta: Optimizer {
+    /// Keras 3's `Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7)`.
+    public enum Keras {
+        public static let learningRate = 0.001
+        public static let rho = HyperParameter("rho", default: 0.95)
+        public static let epsilon = HyperParameter("epsilon", default: 1e-7)
+        /// Adadelta in ``OptimizerRegistry``.
+        public static let entry = OptimizerEntry(name: "Adadelta", kerasName: "adadelta", learningRate: learningRate,
+                                                 parameters: [rho, epsilon]) { c in
+            Adadelta(learningRate: c.learningRate, rho: c[rho], epsilon: c[epsilon])
+        }
+    }
+
     public let rho: Float, epsilon: Float
     private let oneMinusRho: Float
     private let settings: [(String, Double)]
 
-    /// Keras's defaults: learning rate 0.001, ρ 0.95, ε 1e-7.
-    public init(learningRate: LearningRate = .constant(0.001), rho: Double = 0.95, epsilon: Double = 1e-7,
-                clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil,
-                weightDecay: Double? = nil) {
+    /// Keras's defaults (``Keras``).
+    public init(learningRate: LearningRate = .constant(Keras.learningRate), rho: Double = Keras.rho.defaultValue,
+                epsilon: Double = Keras.epsilon.defaultValue, clipnorm: Double? = nil, clipvalue: Double? = nil,
+                globalClipnorm: Double? = nil, weightDecay: Double? = nil) {
         self.rho = Float(rho)
         self.epsilon = Float(epsilon)
         oneMinusRho = Float(1 - rho)
-        settings = [("rho", rho), ("epsilon", epsilon)]
-        super.init(kerasName: "adadelta", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
-                   globalClipnorm: globalClipnorm, weightDecay: weightDecay)
+        settings = [(Keras.rho.key, rho), (Keras.epsilon.key, epsilon)]
+        super.init(kerasName: Keras.entry.kerasName, learningRate: learningRate, clipnorm: clipnorm,
+                   clipvalue: clipvalue, globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["accumulated_grad", "accumulated_delta_var"] }

@@ -5,23 +5,39 @@ import Foundation
 /// after the square root: `m ← m + (g−m)(1−β₁)`, `v ← v + (g²−v)(1−β₂)`, `w ← w − α·m/(√v + ε)`.
 /// With `amsgrad` (Reddi et al., 2018) the running maximum of `v` is used in the denominator.
 public class Adam: Optimizer {
+    /// Keras 3's `Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False)`.
+    public enum Keras {
+        public static let learningRate = 0.001
+        public static let beta1 = HyperParameter("beta_1", default: 0.9)
+        public static let beta2 = HyperParameter("beta_2", default: 0.999)
+        public static let epsilon = HyperParameter("epsilon", default: 1e-7)
+        public static let amsgrad = HyperParameter(flag: "amsgrad")
+        /// Adam in ``OptimizerRegistry``.
+        public static let entry = OptimizerEntry(name: "Adam", kerasName: "adam", learningRate: learningRate,
+                                                 parameters: [beta1, beta2, epsilon, amsgrad]) { c in
+            Adam(learningRate: c.learningRate, beta1: c[beta1], beta2: c[beta2], epsilon: c[epsilon], amsgrad: c.flag(amsgrad))
+        }
+    }
+
     public let beta1: Float, beta2: Float, epsilon: Float
     public let amsgrad: Bool
     /// `1 − β` computed in Double and then rounded, as Keras does (`1 - self.beta_1` in Python).
     let oneMinusBeta1: Float, oneMinusBeta2: Float
     private let settings: [(String, Double)]
 
-    /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
-    public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-7, amsgrad: Bool = false, clipnorm: Double? = nil, clipvalue: Double? = nil,
-                globalClipnorm: Double? = nil, weightDecay: Double? = nil, kerasName: String = "adam") {
+    /// Keras's defaults (``Keras``); AdamW passes its own name.
+    public init(learningRate: LearningRate = .constant(Keras.learningRate), beta1: Double = Keras.beta1.defaultValue,
+                beta2: Double = Keras.beta2.defaultValue, epsilon: Double = Keras.epsilon.defaultValue,
+                amsgrad: Bool = Keras.amsgrad.defaultFlag, clipnorm: Double? = nil, clipvalue: Double? = nil,
+                globalClipnorm: Double? = nil, weightDecay: Double? = nil, kerasName: String = Keras.entry.kerasName) {
         self.beta1 = Float(beta1)
         self.beta2 = Float(beta2)
         self.epsilon = Float(epsilon)
         self.amsgrad = amsgrad
         oneMinusBeta1 = Float(1 - beta1)
         oneMinusBeta2 = Float(1 - beta2)
-        settings = [("beta_1", beta1), ("beta_2", beta2), ("epsilon", epsilon), ("amsgrad", amsgrad ? 1 : 0)]
+        settings = [(Keras.beta1.key, beta1), (Keras.beta2.key, beta2), (Keras.epsilon.key, epsilon),
+                    (Keras.amsgrad.key, amsgrad ? 1 : 0)]
         super.init(kerasName: kerasName, learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
                    globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }

@@ -4,21 +4,35 @@ import Foundation
 /// `optimizers/adamax.py`: `m ← m + (g−m)(1−β₁)`, `u ← max(β₂·u, |g|)`,
 /// `w ← w − lr·m / ((1−β₁ᵗ)(u + ε))`.
 public final class Adamax: Optimizer {
+    /// Keras 3's `Adamax(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)`.
+    public enum Keras {
+        public static let learningRate = 0.001
+        public static let beta1 = HyperParameter("beta_1", default: 0.9)
+        public static let beta2 = HyperParameter("beta_2", default: 0.999)
+        public static let epsilon = HyperParameter("epsilon", default: 1e-7)
+        /// Adamax in ``OptimizerRegistry``.
+        public static let entry = OptimizerEntry(name: "Adamax", kerasName: "adamax", learningRate: learningRate,
+                                                 parameters: [beta1, beta2, epsilon]) { c in
+            Adamax(learningRate: c.learningRate, beta1: c[beta1], beta2: c[beta2], epsilon: c[epsilon])
+        }
+    }
+
     public let beta1: Float, beta2: Float, epsilon: Float
     private let oneMinusBeta1: Float
     private let settings: [(String, Double)]
 
-    /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
-    public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-7, clipnorm: Double? = nil, clipvalue: Double? = nil,
-                globalClipnorm: Double? = nil, weightDecay: Double? = nil) {
+    /// Keras's defaults (``Keras``).
+    public init(learningRate: LearningRate = .constant(Keras.learningRate), beta1: Double = Keras.beta1.defaultValue,
+                beta2: Double = Keras.beta2.defaultValue, epsilon: Double = Keras.epsilon.defaultValue,
+                clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil,
+                weightDecay: Double? = nil) {
         self.beta1 = Float(beta1)
         self.beta2 = Float(beta2)
         self.epsilon = Float(epsilon)
         oneMinusBeta1 = Float(1 - beta1)
-        settings = [("beta_1", beta1), ("beta_2", beta2), ("epsilon", epsilon)]
-        super.init(kerasName: "adamax", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
-                   globalClipnorm: globalClipnorm, weightDecay: weightDecay)
+        settings = [(Keras.beta1.key, beta1), (Keras.beta2.key, beta2), (Keras.epsilon.key, epsilon)]
+        super.init(kerasName: Keras.entry.kerasName, learningRate: learningRate, clipnorm: clipnorm,
+                   clipvalue: clipvalue, globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["momentum", "norm"] }

@@ -8,25 +8,40 @@ import Foundation
 /// `u_product` is kept as a one-element slot of every weight (all copies hold the same value),
 /// so that it is saved and restored with the other slots.
 public final class Nadam: Optimizer {
-    public let beta1: Float, beta2: Float, epsilon: Float
+    /// Keras 3's `Nadam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)`.
+    public enum Keras {
+        public static let learningRate = 0.001
+        public static let beta1 = HyperParameter("beta_1", default: 0.9)
+        public static let beta2 = HyperParameter("beta_2", default: 0.999)
+        public static let epsilon = HyperParameter("epsilon", default: 1e-7)
+        /// Nadam in ``OptimizerRegistry``.
+        public static let entry = OptimizerEntry(name: "Nadam", kerasName: "nadam", learningRate: learningRate,
+                                                 parameters: [beta1, beta2, epsilon]) { c in
+            Nadam(learningRate: c.learningRate, beta1: c[beta1], beta2: c[beta2], epsilon: c[epsilon])
+        }
+    }
 
-    /// Keras's defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
-    public init(learningRate: LearningRate = .constant(0.001), beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-7, clipnorm: Double? = nil, clipvalue: Double? = nil,
-                globalClipnorm: Double? = nil, weightDecay: Double? = nil) {
+    public let beta1: Float, beta2: Float, epsilon: Float
+    private let settings: [(String, Double)]
+
+    /// Keras's defaults (``Keras``).
+    public init(learningRate: LearningRate = .constant(Keras.learningRate), beta1: Double = Keras.beta1.defaultValue,
+                beta2: Double = Keras.beta2.defaultValue, epsilon: Double = Keras.epsilon.defaultValue,
+                clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil,
+                weightDecay: Double? = nil) {
         self.beta1 = Float(beta1)
         self.beta2 = Float(beta2)
         self.epsilon = Float(epsilon)
-        super.init(kerasName: "nadam", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
-                   globalClipnorm: globalClipnorm, weightDecay: weightDecay)
+        settings = [(Keras.beta1.key, beta1), (Keras.beta2.key, beta2), (Keras.epsilon.key, epsilon)]
+        super.init(kerasName: Keras.entry.kerasName, learningRate: learningRate, clipnorm: clipnorm,
+                   clipvalue: clipvalue, globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] { ["momentum", "velocity", "u_product"] }
     override public func initialValue(ofSlot slot: Int) -> Float { slot == 2 ? 1 : 0 }
     override public func shape(ofSlot slot: Int, forWeightOfShape shape: [Int]) -> [Int] { slot == 2 ? [1] : shape }
-    override public var config: [(String, Double)] {
-        [("beta_1", Double(beta1)), ("beta_2", Double(beta2)), ("epsilon", Double(epsilon))]
-    }
+    /// The settings as given (in Double), so that a saved spec is the one it was made from.
+    override public var config: [(String, Double)] { settings }
 
     override public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
                                 slots: [UnsafeMutablePointer<Float>], learningRate lr: Float, step: Int) {

@@ -3,24 +3,41 @@
 /// `v ← ρv + (1−ρ)g²`, `Δ = lr·g / √(v + ε)`; centered: `ḡ ← ρḡ + (1−ρ)g`, `Δ = lr·g/√(v − ḡ² + ε)`;
 /// with momentum: `s ← μ·s + Δ; w ← w − s`, else `w ← w − Δ`.
 public final class RMSprop: Optimizer {
+    /// Keras 3's `RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False)`.
+    /// Keras 3 reports the name `rm_sprop` (its automatic snake-casing of `RMSprop`).
+    public enum Keras {
+        public static let learningRate = 0.001
+        public static let rho = HyperParameter("rho", default: 0.9)
+        public static let momentum = HyperParameter("momentum", default: 0)
+        public static let epsilon = HyperParameter("epsilon", default: 1e-7)
+        public static let centered = HyperParameter(flag: "centered")
+        /// RMSprop in ``OptimizerRegistry``.
+        public static let entry = OptimizerEntry(name: "RMSprop", kerasName: "rm_sprop", learningRate: learningRate,
+                                                 parameters: [rho, momentum, epsilon, centered]) { c in
+            RMSprop(learningRate: c.learningRate, rho: c[rho], momentum: c[momentum], epsilon: c[epsilon],
+                    centered: c.flag(centered))
+        }
+    }
+
     public let rho: Float, momentum: Float, epsilon: Float
     public let centered: Bool
     private let oneMinusRho: Float
     private let settings: [(String, Double)]
 
-    /// Keras's defaults: learning rate 0.001, ρ 0.9, no momentum, ε 1e-7, not centered. Keras 3
-    /// reports the name `rm_sprop` (its automatic snake-casing of `RMSprop`).
-    public init(learningRate: LearningRate = .constant(0.001), rho: Double = 0.9, momentum: Double = 0,
-                epsilon: Double = 1e-7, centered: Bool = false, clipnorm: Double? = nil, clipvalue: Double? = nil,
+    /// Keras's defaults (``Keras``).
+    public init(learningRate: LearningRate = .constant(Keras.learningRate), rho: Double = Keras.rho.defaultValue,
+                momentum: Double = Keras.momentum.defaultValue, epsilon: Double = Keras.epsilon.defaultValue,
+                centered: Bool = Keras.centered.defaultFlag, clipnorm: Double? = nil, clipvalue: Double? = nil,
                 globalClipnorm: Double? = nil, weightDecay: Double? = nil) {
         self.rho = Float(rho)
         self.momentum = Float(momentum)
         self.epsilon = Float(epsilon)
         self.centered = centered
         oneMinusRho = Float(1 - rho)
-        settings = [("rho", rho), ("momentum", momentum), ("epsilon", epsilon), ("centered", centered ? 1 : 0)]
-        super.init(kerasName: "rm_sprop", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue,
-                   globalClipnorm: globalClipnorm, weightDecay: weightDecay)
+        settings = [(Keras.rho.key, rho), (Keras.momentum.key, momentum), (Keras.epsilon.key, epsilon),
+                    (Keras.centered.key, centered ? 1 : 0)]
+        super.init(kerasName: Keras.entry.kerasName, learningRate: learningRate, clipnorm: clipnorm,
+                   clipvalue: clipvalue, globalClipnorm: globalClipnorm, weightDecay: weightDecay)
     }
 
     override public var slotNames: [String] {
