@@ -10,9 +10,9 @@ extension EngineTypes {
         optimizer.describe { o in
             let rate: String
             if case .constant(let value) = o.learningRate { rate = Convert.short(value) } else { rate = "\(o.learningRate)" }
+            let flags = Set(OptimizerRegistry.entry(savedAs: o.kerasName)?.parameters.filter(\.isFlag).map(\.key) ?? [])
             let settings = o.config.map { name, value in
-                let boolean = ["amsgrad", "nesterov", "centered"].contains(name)
-                return "\(Convert.camelCase(name)): " + (boolean ? "\(value != 0)" : Convert.short(value))
+                "\(Convert.camelCase(name)): " + (flags.contains(name) ? "\(value != 0)" : Convert.short(value))
             }
             return "\(o.kerasName)(" + (["learningRate: \(rate)"] + settings).joined(separator: ", ") + ")"
         }
@@ -25,52 +25,29 @@ extension EngineTypes {
         let clipping = [Parameter("clipnorm", .optional("Double"), default: .nil),
                         Parameter("clipvalue", .optional("Double"), default: .nil),
                         Parameter("globalClipnorm", .optional("Double"), default: .nil)]
-        func rate(_ default: Double) -> Parameter { Parameter("learningRate", .any, default: .double(`default`)) }
-        func number(_ label: String, _ value: Double) -> Parameter { Parameter(label, "Double", default: .double(value)) }
-        func flag(_ label: String) -> Parameter { Parameter(label, "Bool", default: .bool(false)) }
-
-        // name, Keras string, own parameters (after learningRate), maker.
-        typealias Maker = (LearningRate, Arguments) throws -> Optimizer
-        let kinds: [(String, String, Double, [Parameter], Maker)] = [
-            ("SGD", "sgd", 0.01, [number("momentum", 0), flag("nesterov")], { lr, a in
-                SGD(learningRate: lr, momentum: try a.double(1), nesterov: try a.bool(2)) }),
-            ("Adam", "adam", 0.001, [number("beta1", 0.9), number("beta2", 0.999), number("epsilon", 1e-7), flag("amsgrad")], { lr, a in
-                Adam(learningRate: lr, beta1: try a.double(1), beta2: try a.double(2), epsilon: try a.double(3), amsgrad: try a.bool(4)) }),
-            ("AdamW", "adamw", 0.001, [number("weightDecay", 0.004), number("beta1", 0.9), number("beta2", 0.999),
-                                       number("epsilon", 1e-7), flag("amsgrad")], { lr, a in
-                AdamW(learningRate: lr, weightDecay: try a.double(1), beta1: try a.double(2), beta2: try a.double(3),
-                      epsilon: try a.double(4), amsgrad: try a.bool(5)) }),
-            ("Adamax", "adamax", 0.001, [number("beta1", 0.9), number("beta2", 0.999), number("epsilon", 1e-7)], { lr, a in
-                Adamax(learningRate: lr, beta1: try a.double(1), beta2: try a.double(2), epsilon: try a.double(3)) }),
-            ("Nadam", "nadam", 0.001, [number("beta1", 0.9), number("beta2", 0.999), number("epsilon", 1e-7)], { lr, a in
-                Nadam(learningRate: lr, beta1: try a.double(1), beta2: try a.double(2), epsilon: try a.double(3)) }),
-            ("RMSprop", "rmsprop", 0.001, [number("rho", 0.9), number("momentum", 0), number("epsilon", 1e-7), flag("centered")], { lr, a in
-                RMSprop(learningRate: lr, rho: try a.double(1), momentum: try a.double(2), epsilon: try a.double(3), centered: try a.bool(4)) }),
-            ("Adagrad", "adagrad", 0.001, [number("initialAccumulatorValue", 0.1), number("epsilon", 1e-7)], { lr, a in
-                Adagrad(learningRate: lr, initialAccumulatorValue: try a.double(1), epsilon: try a.double(2)) }),
-            ("Adadelta", "adadelta", 0.001, [number("rho", 0.95), number("epsilon", 1e-7)], { lr, a in
-                Adadelta(learningRate: lr, rho: try a.double(1), epsilon: try a.double(2)) }),
-            ("Lion", "lion", 0.001, [number("beta1", 0.9), number("beta2", 0.99)], { lr, a in
-                Lion(learningRate: lr, beta1: try a.double(1), beta2: try a.double(2)) }),
-        ]
-        var byKerasName: [String: () -> Optimizer] = [:]
-        for (name, keras, defaultRate, own, make) in kinds {
-            let parameters = [rate(defaultRate)] + own + clipping
+        for entry in OptimizerRegistry.entries {
+            // The labels are Keras's keys in camel case (`beta_1` → `beta1`), the defaults the entry's.
+            let own = entry.parameters.map { p in
+                Parameter(Convert.camelCase(p.key), p.isFlag ? "Bool" : "Double",
+                          default: p.isFlag ? .bool(p.defaultFlag) : .double(p.defaultValue))
+            }
+            let parameters = [Parameter("learningRate", .any, default: .double(entry.learningRate))] + own + clipping
             let build: (Arguments) throws -> Value = { args in
-                let o = try make(try learningRate(args[0]), args)
+                let rate = try learningRate(args[0])
+                var values: [String: Double] = [:]
+                for (index, p) in entry.parameters.enumerated() {
+                    values[p.key] = p.isFlag ? (try args.bool(index + 1) ? 1 : 0) : try args.double(index + 1)
+                }
+                let o = entry.makeOptimizer(learningRate: rate, values: values)
                 o.clipnorm = try args.optional(own.count + 1) { try args.double($0) }
                 o.clipvalue = try args.optional(own.count + 2) { try args.double($0) }
                 o.globalClipnorm = try args.optional(own.count + 3) { try args.double($0) }
                 return optimizer.wrap(o)
             }
-            library.function(name, parameters, build)
-            optimizer.staticMethod(keras, parameters, build)
-            byKerasName[keras] = { Optimizer.named(keras) ?? Adam() }
+            library.function(entry.name, parameters, build)
+            optimizer.staticMethod(entry.lookupName, parameters, build)
         }
-        optimizer.spellings(kinds.map(\.1)) { name in
-            let key = name.lowercased()
-            return byKerasName[key].map { optimizer.wrap($0()) }
-        }
+        optimizer.spellings(OptimizerRegistry.entries.map(\.lookupName)) { name in Optimizer.named(name).map(optimizer.wrap) }
 
         schedule.describe { "\($0)" }
         library.function("ExponentialDecay", [
