@@ -99,12 +99,6 @@ struct EngineTypes {
     }
 }
 
-/// A metric's name as histories and logs key it (`val_accuracy`), written `.valAccuracy` or
-/// `"val_accuracy"` in a notebook.
-struct MetricName: Equatable {
-    let keras: String
-}
-
 /// The metrics of one epoch or batch, as callbacks see them (`logs.loss`, `logs["val_loss"]`).
 struct LogValues {
     let values: Logs

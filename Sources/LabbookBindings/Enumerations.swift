@@ -143,6 +143,7 @@ extension EngineTypes {
         metric.equality(==)
     }
 
+    /// The names of logged metrics (``MetricName``), written `.valAccuracy` or `"val_accuracy"`.
     private func registerMetricName() {
         let known = ["loss", "accuracy", "val_loss", "val_accuracy", "sparse_top_k_categorical_accuracy",
                      "val_sparse_top_k_categorical_accuracy"]

@@ -37,10 +37,10 @@ public struct History: Equatable, Sendable {
     /// The values of one metric (`"val_accuracy"`), if it was recorded.
     public subscript(name: String) -> [Double]? { metrics.first { $0.name == name }?.values }
 
-    /// The best epoch of a metric (highest for accuracies, lowest otherwise), counted from 0.
+    /// The best epoch of a metric (highest or lowest by ``MetricName/direction``), counted from 0.
     public func best(_ name: String) -> (epoch: Int, value: Double)? {
         guard let values = self[name], !values.isEmpty else { return nil }
-        let maximize = MonitorMode.auto.resolved(for: name) == .max
+        let maximize = MetricName(keras: name).direction == .higherIsBetter
         var best = 0
         for (i, v) in values.enumerated() where maximize ? v > values[best] : v < values[best] { best = i }
         return (epochNumbers[best], values[best])

@@ -13,6 +13,18 @@ public enum Metric: Codable, Equatable, Sendable {
         }
     }
 
+    /// Whether a metric is better higher (an accuracy) or lower (a loss).
+    public enum Direction: Sendable {
+        case higherIsBetter, lowerIsBetter
+    }
+
+    /// Which way the metric improves (Keras 3's `Metric._direction`, `"up"` for every accuracy).
+    public var direction: Direction {
+        switch self {
+        case .accuracy, .sparseTopKCategoricalAccuracy: return .higherIsBetter
+        }
+    }
+
     /// The metric a Keras string names (`"accuracy"`, `"acc"`).
     public static func named(_ name: String) -> Metric? {
         switch name {

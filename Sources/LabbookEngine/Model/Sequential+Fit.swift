@@ -90,7 +90,9 @@ extension Sequential {
             epochsTrained += 1
             var logs = step.runningLogs(metrics: metrics)
             if let (vx, vy) = validation {
-                for (name, value) in try evaluateLogs(vx, vy, batchSize: batchSize) { logs.append(("val_" + name, value)) }
+                for (name, value) in try evaluateLogs(vx, vy, batchSize: batchSize) {
+                    logs.append((MetricName(keras: name).validation.keras, value))
+                }
             }
             history.append(epoch: epoch, logs: logs, seconds: seconds(since: start))
             lastLogs = logs
