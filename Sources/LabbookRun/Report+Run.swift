@@ -95,7 +95,7 @@ extension Report {
         case let fit as FitOutput:
             let h = fit.history
             // The epoch table's columns: loss and accuracy first, then the rest, validation last.
-            let order = h.metrics.map(\.name).sorted { rank($0) < rank($1) }
+            let order = h.metrics.map { MetricName(keras: $0.name) }.sorted().map(\.keras)
             let epochs = h.epochNumbers.indices.map { i in
                 EpochTable.Epoch(epoch: h.epochNumbers[i] + 1,
                                               metrics: order.compactMap { name in h[name].map { MetricValue(name, $0[i]) } },
@@ -103,7 +103,7 @@ extension Report {
             }
             return .fit(EpochTable(epochs: epochs, stopReason: h.stopReason.rawValue, params: h.parameterCount))
         case let evaluation as EvaluationOutput:
-            let ordered = evaluation.logs.sorted { rank($0.name) < rank($1.name) }
+            let ordered = evaluation.logs.sorted { MetricName(keras: $0.name) < MetricName(keras: $1.name) }
             return .evaluation(ordered.map { MetricValue($0.name, $0.value) })
         default:
             return nil
@@ -113,12 +113,5 @@ extension Report {
     /// The SHA-256 of a notebook's text, in lowercase hex.
     static func sha256(of text: String) -> String {
         BlockCache.sha256(Data(text.utf8))
-    }
-
-    /// `loss`, `accuracy`, other metrics, then the same for `val_`.
-    private static func rank(_ name: String) -> (Int, Int, String) {
-        let validation = name.hasPrefix("val_") ? 1 : 0
-        let base = validation == 1 ? String(name.dropFirst(4)) : name
-        return (validation, base == "loss" ? 0 : (base == "accuracy" ? 1 : 2), base)
     }
 }
