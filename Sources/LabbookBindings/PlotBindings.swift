@@ -50,7 +50,11 @@ extension EngineTypes {
                 }
                 metrics = names.map { ($0, h[$0] ?? []) }
             }
-            let chart = LineChart.learningCurves(metrics, title: try args.string(3), ylim: try range(args[2]),
+            let curves = metrics.map { metric in
+                let name = MetricName(keras: metric.name)
+                return LearningCurve(name: name.keras, values: metric.values, validationOf: name.isValidation ? name.base : nil)
+            }
+            let chart = LineChart.learningCurves(curves, title: try args.string(3), ylim: try range(args[2]),
                                                  firstEpoch: (h.epochNumbers.first ?? 0) + 1)
             args.context.emit(.rich(FigureOutput(figure: .lineChart(chart))))
             return .void

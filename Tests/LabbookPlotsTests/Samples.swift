@@ -3,11 +3,13 @@ import LabbookPlots
 /// Figures shaped like the coursework's: a 10-epoch Fashion-MNIST history, a comparison of
 /// three runs, a 28×28 image and a grid of them.
 enum Samples {
-    static let history: [(name: String, values: [Double])] = [
-        ("loss", [0.5212, 0.3823, 0.3441, 0.3190, 0.3003, 0.2861, 0.2732, 0.2630, 0.2539, 0.2449]),
-        ("accuracy", [0.8163, 0.8624, 0.8751, 0.8834, 0.8893, 0.8937, 0.8985, 0.9022, 0.9048, 0.9083]),
-        ("val_loss", [0.4301, 0.3987, 0.3752, 0.3630, 0.3588, 0.3521, 0.3499, 0.3540, 0.3431, 0.3468]),
-        ("val_accuracy", [0.8465, 0.8568, 0.8662, 0.8701, 0.8712, 0.8751, 0.8768, 0.8759, 0.8802, 0.8795]),
+    static let history: [LearningCurve] = [
+        LearningCurve(name: "loss", values: [0.5212, 0.3823, 0.3441, 0.3190, 0.3003, 0.2861, 0.2732, 0.2630, 0.2539, 0.2449]),
+        LearningCurve(name: "accuracy", values: [0.8163, 0.8624, 0.8751, 0.8834, 0.8893, 0.8937, 0.8985, 0.9022, 0.9048, 0.9083]),
+        LearningCurve(name: "val_loss", values: [0.4301, 0.3987, 0.3752, 0.3630, 0.3588, 0.3521, 0.3499, 0.3540, 0.3431, 0.3468],
+                      validationOf: "loss"),
+        LearningCurve(name: "val_accuracy", values: [0.8465, 0.8568, 0.8662, 0.8701, 0.8712, 0.8751, 0.8768, 0.8759, 0.8802, 0.8795],
+                      validationOf: "accuracy"),
     ]
 
     static let learningCurves = Figure.lineChart(.learningCurves(history, title: "Dense(128, sigmoid), Adam"))

@@ -101,9 +101,11 @@ public func sampleRuns(_ notebook: Notebook) throws -> [String: CellRun] {
         .init(epoch: 2, metrics: [MetricValue("loss", 0.4412), MetricValue("accuracy", 0.8455), MetricValue("val_loss", 0.4409),
                                   MetricValue("val_accuracy", 0.8421)], seconds: 0.29),
     ], stopReason: "completed", params: 101_770)
-    let chart = LineChart.learningCurves([("loss", [0.61, 0.44]), ("accuracy", [0.79, 0.85]),
-                                          ("val_loss", [0.47, 0.44]), ("val_accuracy", [0.83, 0.84])],
-                                         ylim: 0...1, width: 480, height: 300)
+    let chart = LineChart.learningCurves([
+        LearningCurve(name: "loss", values: [0.61, 0.44]), LearningCurve(name: "accuracy", values: [0.79, 0.85]),
+        LearningCurve(name: "val_loss", values: [0.47, 0.44], validationOf: "loss"),
+        LearningCurve(name: "val_accuracy", values: [0.83, 0.84], validationOf: "accuracy"),
+    ], ylim: 0...1, width: 480, height: 300)
     let summary = ModelSummaryOutput(modelName: "sequential", rows: [
         .init(name: "flatten", type: "Flatten", outputShape: "(None, 784)", params: 0),
         .init(name: "dense", type: "Dense", outputShape: "(None, 128)", params: 100_480),
