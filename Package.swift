@@ -123,7 +123,8 @@ let package = Package(
         ),
 
         // `labbook diff`: two reports' results.json compared, as text, JSON or an HTML page.
-        .target(name: "LabbookDiff", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots"]),
+        // It reads metric names (their direction and order) as the engine does.
+        .target(name: "LabbookDiff", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookEngine"]),
 
         // The command line: it parses arguments and calls one function per command.
         .executableTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookEngine
 
 extension ReportDiff {
     /// Compares `old` with `new` (decoded results.json files; the paths name them in the output).
@@ -91,9 +92,9 @@ extension ReportDiff {
             var row = MetricRow(block: block, run: run, metric: name, tolerance: tolerance)
             let a = (oldSeries[name] ?? []).map(\.value), b = (newSeries[name] ?? []).map(\.value)
             if let finalA = a.last, let finalB = b.last {
-                let kind = MetricKind(name)
+                let direction = MetricName(keras: name).direction
                 row.final = Change(old: finalA, new: finalB, within: tolerance.allows(old: finalA, new: finalB))
-                let bestA = kind.best(of: a) ?? .nan, bestB = kind.best(of: b) ?? .nan
+                let bestA = direction.best(of: a) ?? .nan, bestB = direction.best(of: b) ?? .nan
                 row.best = Change(old: bestA, new: bestB, within: tolerance.allows(old: bestA, new: bestB))
             } else {
                 row.onlyIn = a.isEmpty ? .new : .old
@@ -150,7 +151,7 @@ extension ReportDiff {
         Dictionary(metrics.values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The names of both lists once each, in `MetricKind.order`.
+    /// The names of both lists once each, in ``MetricName``'s order.
     static func union(_ a: [String], _ b: [String]) -> [String] {
         Array(Set(a + b)).sortedByMetricOrder { $0 }
     }

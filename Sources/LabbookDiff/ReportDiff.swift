@@ -3,7 +3,7 @@ import Foundation
 
 /// The comparison of two reports, run by run: what `labbook diff` prints as text, JSON or HTML.
 /// Rows come in a stable order: blocks in the new report's order (removed ones where they stood
-/// in the old), runs by index, metrics in `MetricKind.order`.
+/// in the old), runs by index, metrics in ``MetricName``'s order.
 public struct ReportDiff: Equatable, Sendable {
     /// Where a side came from and what produced it.
     public struct Side: Equatable, Sendable {

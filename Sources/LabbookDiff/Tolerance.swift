@@ -1,4 +1,5 @@
 import Foundation
+import LabbookEngine
 
 /// How far a metric may move between two reports and still count as unchanged.
 public enum Tolerance: Equatable, Sendable, CustomStringConvertible {
@@ -41,45 +42,26 @@ public enum Tolerance: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Whether a metric is better higher (accuracies) or lower (losses), which decides its best
-/// value over the epochs and its default tolerance.
-public enum MetricKind: Equatable, Sendable {
-    case higherIsBetter, lowerIsBetter
-
-    /// Keras's names: `loss`, `val_loss`, `mse`, `mae`… are lower-is-better; `accuracy` and any
-    /// other metric (precision, recall, auc) higher-is-better.
-    public init(_ name: String) {
-        let base = name.hasPrefix("val_") ? String(name.dropFirst(4)) : name
-        let lower = ["loss", "mse", "mae", "mape", "msle", "error", "crossentropy", "hinge", "divergence"]
-        self = lower.contains { base.contains($0) } ? .lowerIsBetter : .higherIsBetter
-    }
-
+extension Metric.Direction {
     /// The best of `values`: the largest or the smallest (NaN ignored; nil when none is a number).
-    public func best(of values: [Double]) -> Double? {
+    func best(of values: [Double]) -> Double? {
         let numbers = values.filter { !$0.isNaN }
         return self == .higherIsBetter ? numbers.max() : numbers.min()
-    }
-
-    /// Sort key: training metrics before validation ones, the loss first in each group, then
-    /// by name (`loss`, `accuracy`, `val_loss`, `val_accuracy`, as Keras prints them).
-    static func order(_ name: String) -> (Int, Int, String) {
-        let isValidation = name.hasPrefix("val_")
-        let base = isValidation ? String(name.dropFirst(4)) : name
-        return (isValidation ? 1 : 0, base == "loss" ? 0 : 1, base)
     }
 }
 
 extension Array {
-    /// Sorted by `MetricKind.order` of each element's name, each key worked out once.
+    /// Sorted in ``MetricName``'s order (`loss`, `accuracy`, the rest, then the same for
+    /// `val_`) of each element's name, each name read once.
     func sortedByMetricOrder(_ name: (Element) -> String) -> [Element] {
-        map { (key: MetricKind.order(name($0)), element: $0) }.sorted { $0.key < $1.key }.map(\.element)
+        map { (key: MetricName(keras: name($0)), element: $0) }.sorted { $0.key < $1.key }.map(\.element)
     }
 }
 
 /// The tolerances of one diff: a default per kind of metric and overrides by exact metric name,
 /// built from the `--tolerance` arguments.
 public struct Tolerances: Equatable, Sendable {
-    /// For higher-is-better metrics (accuracies); `--tolerance 0.005` sets it.
+    /// For higher-is-better metrics (accuracies, by ``MetricName/direction``); `--tolerance 0.005` sets it.
     public var accuracyDefault: Tolerance = .absolute(0.005)
     /// For lower-is-better metrics (losses).
     public var lossDefault: Tolerance = .relative(0.02)
@@ -89,7 +71,7 @@ public struct Tolerances: Equatable, Sendable {
     public init() {}
 
     public func tolerance(for metric: String) -> Tolerance {
-        overrides[metric] ?? (MetricKind(metric) == .lowerIsBetter ? lossDefault : accuracyDefault)
+        overrides[metric] ?? (MetricName(keras: metric).direction == .lowerIsBetter ? lossDefault : accuracyDefault)
     }
 
     /// The tolerances the `--tolerance` arguments give, in order (a later one wins):

@@ -2,6 +2,7 @@ import Testing
 @testable import LabbookReport
 @testable import LabbookDiff
 import LabbookTestSupport
+import LabbookEngine
 
 @Suite struct DiffToleranceTests {
     @Test(arguments: [
@@ -39,12 +40,33 @@ import LabbookTestSupport
         #expect(throws: ToleranceError(argument: argument, problem: problem)) { try Tolerances.parse([argument]) }
     }
 
+    /// Accuracies get the absolute default, losses the relative one, by ``MetricName/direction``;
+    /// a name labbook does not know follows Keras's `auto` rule (`acc` in it: better higher).
     @Test(arguments: [
-        ("accuracy", MetricKind.higherIsBetter), ("val_accuracy", .higherIsBetter), ("auc", .higherIsBetter),
-        ("loss", .lowerIsBetter), ("val_loss", .lowerIsBetter), ("mae", .lowerIsBetter), ("val_mse", .lowerIsBetter),
+        ("accuracy", Tolerance.absolute(0.005)), ("val_accuracy", .absolute(0.005)),
+        ("val_sparse_top_k_categorical_accuracy", .absolute(0.005)), ("top_acc", .absolute(0.005)),
+        ("loss", .relative(0.02)), ("val_loss", .relative(0.02)), ("mae", .relative(0.02)), ("val_mse", .relative(0.02)),
+        ("auc", .relative(0.02)), ("val_precision", .relative(0.02)),
     ])
-    func metricKinds(name: String, kind: MetricKind) {
-        #expect(MetricKind(name) == kind)
+    func defaultToleranceFollowsTheDirection(name: String, tolerance: Tolerance) {
+        #expect(Tolerances().tolerance(for: name) == tolerance)
+    }
+
+    /// One direction per name everywhere: `EarlyStopping`'s `auto` mode maximizes exactly the
+    /// metrics whose diff tolerance is the accuracies' one, known names or not.
+    @Test(arguments: ["accuracy", "val_accuracy", "loss", "val_loss", "mse", "auc", "val_precision", "top_acc", "val_val_acc"])
+    func monitorAndToleranceAgree(name: String) {
+        let maximizes = EarlyStopping(monitor: name).mode == .max
+        #expect(maximizes == (Tolerances().tolerance(for: name) == Tolerances().accuracyDefault))
+        #expect(maximizes == (MetricName(keras: name).direction == .higherIsBetter))
+    }
+
+    /// The best value over the epochs is the largest of an accuracy, the smallest of a loss,
+    /// NaN left out.
+    @Test func bestValueFollowsTheDirection() {
+        #expect(MetricName(keras: "val_accuracy").direction.best(of: [0.8, .nan, 0.9, 0.85]) == 0.9)
+        #expect(MetricName(keras: "val_loss").direction.best(of: [0.5, 0.3, .nan, 0.4]) == 0.3)
+        #expect(MetricName(keras: "loss").direction.best(of: [.nan]) == nil)
     }
 
     @Test(arguments: [
