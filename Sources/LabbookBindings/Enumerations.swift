@@ -126,27 +126,27 @@ extension EngineTypes {
         }
         loss.staticMember("meanSquaredError", loss.wrap(.meanSquaredError))
         loss.staticMember("meanAbsoluteError", loss.wrap(.meanAbsoluteError))
-        let names = ["sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy",
-                     "mean_squared_error", "mean_absolute_error", "mse", "mae"]
-        loss.spellings(names) { [loss] in Loss.named($0).map(loss.wrap) }
+        loss.spellings(Loss.kerasSpellings) { [loss] in Loss.named($0).map(loss.wrap) }
         loss.describe { $0.kerasName }
         loss.equality(==)
     }
 
     private func registerMetric() {
         metric.staticMember("accuracy", metric.wrap(.accuracy))
-        metric.staticMethod("sparseTopKCategoricalAccuracy", [Parameter("k", "Int", default: .int(5))]) { [metric] args in
+        metric.staticMethod("sparseTopKCategoricalAccuracy", [Parameter("k", "Int", default: .int(Metric.defaultTopK))]) { [metric] args in
             metric.wrap(.sparseTopKCategoricalAccuracy(k: try args.int(0)))
         }
-        metric.spellings(["accuracy", "acc", "sparse_top_k_categorical_accuracy"]) { [metric] in Metric.named($0).map(metric.wrap) }
+        metric.spellings(Metric.kerasSpellings) { [metric] in Metric.named($0).map(metric.wrap) }
         metric.describe { $0.kerasName }
         metric.equality(==)
     }
 
     /// The names of logged metrics (``MetricName``), written `.valAccuracy` or `"val_accuracy"`.
     private func registerMetricName() {
-        let known = ["loss", "accuracy", "val_loss", "val_accuracy", "sparse_top_k_categorical_accuracy",
-                     "val_sparse_top_k_categorical_accuracy"]
+        // The loss and each metric labbook logs, and their validation names.
+        let known = (["loss"] + Metric.all.map(\.kerasName)).flatMap { name in
+            [name, MetricName(keras: name).validation.keras]
+        }
         for name in known { metricName.staticMember(Convert.camelCase(name), metricName.wrap(MetricName(keras: name))) }
         // Any Keras metric name is a valid string: histories may hold metrics of any name.
         metricName.spellings(known) { [metricName] name in

@@ -19,16 +19,21 @@ public enum Loss: Codable, Equatable, Sendable {
         }
     }
 
+    /// Every loss, with Keras's defaults (probabilities, not logits).
+    public static let all: [Loss] = [
+        .sparseCategoricalCrossentropy(), .categoricalCrossentropy(), .binaryCrossentropy(), .meanSquaredError,
+        .meanAbsoluteError,
+    ]
+
+    /// Keras's short names for losses.
+    static let aliases: [(name: String, loss: Loss)] = [("mse", .meanSquaredError), ("mae", .meanAbsoluteError)]
+
+    /// Every string `named` takes: each loss's Keras name, then the short ones.
+    public static var kerasSpellings: [String] { all.map(\.kerasName) + aliases.map(\.name) }
+
     /// The loss a Keras string names (also `mse`, `mae`).
     public static func named(_ name: String) -> Loss? {
-        switch name {
-        case "sparse_categorical_crossentropy": return .sparseCategoricalCrossentropy()
-        case "categorical_crossentropy": return .categoricalCrossentropy()
-        case "binary_crossentropy": return .binaryCrossentropy()
-        case "mean_squared_error", "mse": return .meanSquaredError
-        case "mean_absolute_error", "mae": return .meanAbsoluteError
-        default: return nil
-        }
+        all.first { $0.kerasName == name } ?? aliases.first { $0.name == name }?.loss
     }
 
     /// The words used in messages ("sparse categorical crossentropy").

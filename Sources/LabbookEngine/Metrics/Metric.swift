@@ -3,7 +3,10 @@ public enum Metric: Codable, Equatable, Sendable {
     /// Keras's `"accuracy"`: sparse, categorical or binary accuracy, chosen from the loss.
     case accuracy
     /// The share of examples whose label is among the `k` highest scores.
-    case sparseTopKCategoricalAccuracy(k: Int = 5)
+    case sparseTopKCategoricalAccuracy(k: Int = defaultTopK)
+
+    /// Keras's default `k` of the top-k accuracy.
+    public static let defaultTopK = 5
 
     /// The name in logs and histories.
     public var kerasName: String {
@@ -25,13 +28,18 @@ public enum Metric: Codable, Equatable, Sendable {
         }
     }
 
+    /// Every metric, with Keras's defaults.
+    public static let all: [Metric] = [.accuracy, .sparseTopKCategoricalAccuracy()]
+
+    /// Keras's short names for metrics.
+    static let aliases: [(name: String, metric: Metric)] = [("acc", .accuracy)]
+
+    /// Every string `named` takes: each metric's Keras name, then the short ones.
+    public static var kerasSpellings: [String] { all.map(\.kerasName) + aliases.map(\.name) }
+
     /// The metric a Keras string names (`"accuracy"`, `"acc"`).
     public static func named(_ name: String) -> Metric? {
-        switch name {
-        case "accuracy", "acc": return .accuracy
-        case "sparse_top_k_categorical_accuracy": return .sparseTopKCategoricalAccuracy()
-        default: return nil
-        }
+        all.first { $0.kerasName == name } ?? aliases.first { $0.name == name }?.metric
     }
 
     /// The number of correct examples in a batch (`values` `[rows, columns]`, probabilities or
