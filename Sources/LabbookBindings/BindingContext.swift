@@ -47,6 +47,7 @@ public enum Bindings {
         types.registerCallbacks(context: context)
         types.registerHistory()
         types.registerModel(context: context)
+        types.registerIntrospection()
         types.registerData(context: context)
         types.registerPlots(context: context)
         types.registerStateCodecs(context: context)

@@ -17,6 +17,8 @@ extension EngineTypes {
         })
         history.property("epochs") { .int($0.epochs) }
         history.property("stoppedEarly") { .bool($0.stoppedEarly) }
+        history.property("stopReason") { .string($0.stopReason.rawValue) }
+        history.property("batchSize") { .int($0.batchSize) }
         history.property("metrics") { h in .array(h.metrics.map { .string($0.name) }) }
         history.property("seconds") { Convert.doubles($0.seconds) }
         // The best epoch, numbered as the epoch table numbers it (from 1).

@@ -29,12 +29,13 @@ extension EngineTypes {
             writer.write(h.epochNumbers)
             writer.write(h.stopReason.rawValue)
             writer.write(h.parameterCount)
+            writer.write(h.batchSize)
         }, decode: { reader in
             let metrics = try reader.readSeries(), seconds = try reader.readDoubles(), epochs = try reader.readInts()
             let reasonName = try reader.readString()
             guard let reason = History.StopReason(rawValue: reasonName) else { throw reader.damaged(BindingMessages.notAStopReason(reasonName)) }
             return History(metrics: metrics, seconds: seconds, epochNumbers: epochs, stopReason: reason,
-                           parameterCount: try reader.readInt())
+                           parameterCount: try reader.readInt(), batchSize: try reader.readInt())
         })
         registerObjectCodecs()
         library.state("bindings", save: { writer in

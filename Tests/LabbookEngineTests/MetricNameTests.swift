@@ -50,7 +50,7 @@ import Testing
 
     @Test func historyBestFollowsTheDirection() {
         let history = History(metrics: [("val_loss", [0.5, 0.3, 0.4]), ("val_accuracy", [0.7, 0.9, 0.8]), ("auc", [0.6, 0.8, 0.7])],
-                              seconds: [1, 1, 1], epochNumbers: [0, 1, 2], stopReason: .completed, parameterCount: 1)
+                              seconds: [1, 1, 1], epochNumbers: [0, 1, 2], stopReason: .completed, parameterCount: 1, batchSize: 32)
         #expect(history.best("val_loss").map { [Double($0.epoch), $0.value] } == [1, 0.3])
         #expect(history.best("val_accuracy").map { [Double($0.epoch), $0.value] } == [1, 0.9])
         #expect(history.best("auc").map { [Double($0.epoch), $0.value] } == [0, 0.6])

@@ -16,17 +16,20 @@ public struct History: Equatable, Sendable {
     public internal(set) var stopReason: StopReason = .completed
     /// The trainable parameter count of the model that was trained.
     public internal(set) var parameterCount = 0
+    /// The batch size the fit used: as given, else Keras's 32, at most the number of examples.
+    public internal(set) var batchSize = 0
 
     public init() {}
 
     /// A history as it was saved (a notebook state restored from the cache).
     public init(metrics: [(name: String, values: [Double])], seconds: [Double], epochNumbers: [Int],
-                stopReason: StopReason, parameterCount: Int) {
+                stopReason: StopReason, parameterCount: Int, batchSize: Int) {
         self.metrics = metrics
         self.seconds = seconds
         self.epochNumbers = epochNumbers
         self.stopReason = stopReason
         self.parameterCount = parameterCount
+        self.batchSize = batchSize
     }
 
     /// The number of epochs that ran.
@@ -60,6 +63,6 @@ public struct History: Equatable, Sendable {
 
     public static func == (a: History, b: History) -> Bool {
         a.metrics.map(\.name) == b.metrics.map(\.name) && a.metrics.map(\.values) == b.metrics.map(\.values)
-            && a.epochNumbers == b.epochNumbers && a.stopReason == b.stopReason
+            && a.epochNumbers == b.epochNumbers && a.stopReason == b.stopReason && a.batchSize == b.batchSize
     }
 }

@@ -43,6 +43,7 @@ extension Sequential {
 
         var history = History()
         history.parameterCount = trainableParameters.reduce(0) { $0 + $1.count }
+        history.batchSize = batchSize
         let samples = trainX.shape[0]
         let steps = (samples + batchSize - 1) / batchSize
         for callback in callbacks { try callback.trainingBegan(model: self, epochs: epochs, stepsPerEpoch: steps) }

@@ -11,7 +11,7 @@
 /// Large byte arrays (tensor elements) are kept in the ``StateBlobStore`` and referenced by key.
 extension Session {
     /// The version of the format written; a state of another version is not read.
-    public static let stateFormat = 1
+    public static let stateFormat = 2
     static let stateMagic = Array("LBSTATE\u{0}".utf8)
 
     /// The state of every global name and of the library's state parts.

@@ -22,7 +22,7 @@ import LabbookNotebook
 /// usable state the notebook runs from its first block.
 public struct BlockCache {
     /// The file format; a cache of another format is ignored.
-    static let format = 2
+    static let format = 3
 
     struct File: Codable {
         var format: Int
