@@ -118,7 +118,6 @@ let package = Package(
             name: "LabbookRun",
             dependencies: [
                 "LabbookDiagnostics", "LabbookNotebook", "LabbookReport", "LabbookInterpreter", "LabbookBindings", "LabbookEngine",
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -126,11 +125,18 @@ let package = Package(
         // It reads metric names (their direction and order) as the engine does.
         .target(name: "LabbookDiff", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookEngine"]),
 
+        // The classroom: `labbook grade` (each submission in a process of its own, its checks put
+        // back, partial credit), the gradebook and each student's feedback.
+        .target(
+            name: "LabbookGrading",
+            dependencies: ["LabbookDiagnostics", "LabbookNotebook", "LabbookInterpreter", "LabbookRun", "LabbookEngine"]
+        ),
+
         // The command line: it parses arguments and calls one function per command.
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "LabbookEngine", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookDiff",
+                "LabbookEngine", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookDiff", "LabbookGrading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: EngineTarget.current.executableSettings
@@ -150,6 +156,8 @@ let package = Package(
         .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookDiagnostics", "LabbookTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookDiagnostics", "LabbookTestSupport"],
                     exclude: ["Notebooks", "Hostile", "Golden"]),
+        .testTarget(name: "LabbookGradingTests", dependencies: ["LabbookGrading", "LabbookNotebook", "LabbookTestSupport"],
+                    exclude: ["Class"]),
         .testTarget(name: "LabbookDiffTests", dependencies: ["LabbookDiff", "LabbookTestSupport"], exclude: ["DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -36,7 +36,7 @@ public struct GradedNotebook: Equatable, Sendable {
         // Where each of the submission's questions ends: after its last answer line.
         var ends: [String: Int] = [:]
         for question in submission.questions where ends[question.id] == nil {
-            ends[question.id] = Self.lastLine(of: question, in: submission, skipping: dropped)
+            ends[question.id] = Self.lastLine(of: question, in: submission, skipping: dropped, lines: lines)
         }
         var inserts: [Int: [String]] = [:]   // after line N (0: at the top, after the front matter)
         var atEnd: [String] = []
@@ -72,18 +72,25 @@ public struct GradedNotebook: Equatable, Sendable {
     }
 
     /// The last line of a question's answer (its statement's when it has none), not counting
-    /// the dropped lines.
-    private static func lastLine(of question: Question, in notebook: Notebook, skipping dropped: Set<Int>) -> Int {
-        var last = 0
-        for index in [question.statementPart] + Array(question.answerParts) {
-            switch notebook.parts[index] {
-            case .prose(let prose): last = max(last, prose.lines.upperBound)
-            case .cell(let cell):
-                let end = max(cell.range.start.line, cell.range.end.line)
-                if !dropped.contains(end) { last = max(last, end) }
-            }
+    /// the dropped blocks: the line before the part that follows its last kept part, blank
+    /// lines left out (a part's own last line is not always where cmark says, after raw HTML).
+    private static func lastLine(of question: Question, in notebook: Notebook, skipping dropped: Set<Int>,
+                                 lines: [String]) -> Int {
+        let kept = ([question.statementPart] + Array(question.answerParts)).filter { index in
+            guard case .cell(let cell) = notebook.parts[index] else { return true }
+            return !dropped.contains(cell.range.start.line)
         }
-        return last
+        let last = kept.last ?? question.statementPart
+        var end = last + 1 < notebook.parts.count ? firstLine(of: notebook.parts[last + 1]) - 1 : lines.count
+        while end > 0, lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
+        return end
+    }
+
+    private static func firstLine(of part: NotebookPart) -> Int {
+        switch part {
+        case .prose(let prose): prose.lines.lowerBound
+        case .cell(let cell): cell.range.start.line
+        }
     }
 
     /// A master block as put back: its fenced text with the label given, the code of a hidden

@@ -106,6 +106,10 @@ extension Interpreter {
 
     /// A name: a variable of an enclosing scope, else a library function, type or constant.
     func lookup(_ name: String, in environment: Environment, at range: SourceRange) throws -> Value {
+        if libraryNamesFirst, environment.lookup(name).map({ $0 === session.globals.lookup(name) }) ?? true,
+           let value = library.global(name) {
+            return value
+        }
         if let variable = environment.lookup(name) { return variable.value }
         if let value = library.global(name) { return value }
         let suggestion = Suggestion.nearest(to: name, in: environment.visibleNames + library.globalNames)

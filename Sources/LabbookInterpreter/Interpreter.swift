@@ -9,6 +9,8 @@ final class Interpreter {
     unowned let session: Session
     let sink: OutputSink
     let limits: ExecutionLimits
+    /// Names resolve to the library's before the session's (see ``Session/run(_:firstLine:sink:limits:libraryNamesFirst:)``).
+    var libraryNamesFirst = false
     let deadline: ContinuousClock.Instant?
     /// The block's source, to quote expressions in `expect` details.
     let source: [Unicode.Scalar]
@@ -73,7 +75,7 @@ final class Interpreter {
         guard let limit = limits.maximumMemory else { return }
         let (fits, resident) = MemoryBudget.fits(extra, limit: limit)
         guard fits else {
-            throw Interruption(status: .failed, diagnostic: Diagnostic(
+            throw Interruption(status: .outOfMemory, diagnostic: Diagnostic(
                 .error, Messages.memoryBudget(limit: limit, resident: resident, extra: extra), at: range,
                 help: Messages.memoryBudgetHelp))
         }

@@ -31,16 +31,21 @@ public final class Session {
     /// error, a timeout or a cancellation); the error that ended the block, if any, is also
     /// emitted there as ``Output/diagnostic(_:)``. Syntax errors stop the block before it runs.
     ///
-    /// - Parameter firstLine: the notebook line of the block's first line; every position in
-    ///   the diagnostics is a notebook line.
+    /// - Parameters:
+    ///   - firstLine: the notebook line of the block's first line; every position in the
+    ///     diagnostics is a notebook line.
+    ///   - libraryNamesFirst: the library's names (`expect`, `Tensor`, ...) mean the library's
+    ///     even where the session has defined a name of its own the same: for a teacher's check
+    ///     run in a student's session.
     public func run(_ source: String, firstLine: Int = 1, sink: OutputSink,
-                    limits: ExecutionLimits = ExecutionLimits()) -> RunResult {
+                    limits: ExecutionLimits = ExecutionLimits(), libraryNamesFirst: Bool = false) -> RunResult {
         let parsed = ParsedBlock(source, firstLine: firstLine)
         guard parsed.diagnostics.isEmpty else {
             for diagnostic in parsed.diagnostics { sink.emit(.diagnostic(diagnostic)) }
             return RunResult(status: .failed, diagnostics: parsed.diagnostics)
         }
         let interpreter = Interpreter(session: self, sink: sink, limits: limits, source: source)
+        interpreter.libraryNamesFirst = libraryNamesFirst
         var result = RunResult(status: .completed, diagnostics: [])
         onLargeStack {
             let previous = activeInterpreter
@@ -59,6 +64,13 @@ public final class Session {
         }
         for diagnostic in result.diagnostics { sink.emit(.diagnostic(diagnostic)) }
         return result
+    }
+
+    /// The names the session's blocks defined at the top level that are also the library's
+    /// (a student's own `expect`), sorted.
+    public var shadowedLibraryNames: [String] {
+        let library = Set(self.library.globalNames)
+        return globals.visibleNames.filter { library.contains($0) }.sorted()
     }
 
     /// Every syntax error of a block, without running it (`labbook check`).
@@ -156,6 +168,8 @@ private final class UncheckedBox<T>: @unchecked Sendable {
 public struct RunResult: Sendable {
     public enum Status: String, Sendable {
         case completed, failed, timedOut, cancelled
+        /// The session's memory went past its budget (``ExecutionLimits/maximumMemory``).
+        case outOfMemory
     }
 
     public var status: Status

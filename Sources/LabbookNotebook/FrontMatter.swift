@@ -7,6 +7,7 @@ import LabbookDiagnostics
 /// ---
 /// title: "Redes neuronales: Fashion MNIST"
 /// lang: es        # es or en (default en)
+/// student: ana    # a submission's student, for labbook grade
 /// seed: 42        # default 42
 /// threads: auto   # auto (default) or a positive integer
 /// ---
@@ -25,6 +26,8 @@ public struct FrontMatter: Equatable, Sendable {
 
     public var title: String?
     public var author: String?
+    /// A submission's student (`labbook grade` names its row and folder after it).
+    public var student: String?
     public var lang: Language = .en
     public var seed: Int = FrontMatter.defaultSeed
     public var threads: Threads = .auto
@@ -109,6 +112,8 @@ extension FrontMatter {
                 } else {
                     warn(Messages.frontMatterNotText(name))
                 }
+            case "student":
+                if let s = value.scalar?.string, !s.trimmingWhitespace().isEmpty { student = s.trimmingWhitespace() } else { warn(Messages.frontMatterNotText(name)) }
             case "lang":
                 if let s = value.scalar?.string, let l = Language(rawValue: s.lowercased()) {
                     lang = l

@@ -10,6 +10,8 @@ public struct NotebookRun {
     /// How a cell ended, with the names results.json uses.
     public enum Status: String, Sendable {
         case ok, error, expectedError = "expected-error", skipped, timeout, interrupted
+        /// The block went past the memory budget (the report shows it as an error).
+        case outOfMemory = "memory"
     }
 
     /// One cell's run.

@@ -24,6 +24,9 @@ public final class NotebookRunner {
     public var cellCompleted: ((Cell, Session) -> Void)?
     /// The resident memory in bytes the process may reach while a cell runs (nil: no budget).
     public var memoryLimit: Int? = MemoryBudget.defaultLimit
+    /// The labels of the cells in which the library's names mean the library's, whatever the
+    /// session defined (a teacher's checks in a student's notebook).
+    public var libraryNamesFirst: Set<String> = []
 
     /// A runner for `notebook` whose random streams start from `seed`, whose files stay in
     /// `filesDirectory`.
@@ -87,7 +90,8 @@ public final class NotebookRunner {
         let limits = ExecutionLimits(timeout: cell.options.timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) },
                                      maximumMemory: memoryLimit)
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = session.run(cell.code, firstLine: cell.firstCodeLine, sink: buffer, limits: limits)
+        let result = session.run(cell.code, firstLine: cell.firstCodeLine, sink: buffer, limits: limits,
+                                 libraryNamesFirst: libraryNamesFirst.contains(cell.label))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let status: NotebookRun.Status
         switch result.status {
@@ -95,6 +99,7 @@ public final class NotebookRunner {
         case .failed: status = cell.options.error ? .expectedError : .error
         case .timedOut: status = .timeout
         case .cancelled: status = .interrupted
+        case .outOfMemory: status = cell.options.error ? .expectedError : .outOfMemory
         }
         session.cancellation.reset()
         return NotebookRun.CellResult(status: status, outputs: buffer.outputs, seconds: seconds,

@@ -1,5 +1,4 @@
 import LabbookReport
-import Crypto
 import Foundation
 import LabbookBindings
 import LabbookDiagnostics
@@ -112,6 +111,6 @@ extension Report {
 
     /// The SHA-256 of a notebook's text, in lowercase hex.
     static func sha256(of text: String) -> String {
-        BlockCache.sha256(Data(text.utf8))
+        sha256Hex(Array(text.utf8))
     }
 }

@@ -27,7 +27,7 @@ final class CellProgress: NotebookRunner.Observer {
 
     func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {
         switch result.status {
-        case .error, .timeout, .interrupted:
+        case .error, .timeout, .interrupted, .outOfMemory:
             write("  \(cell.label): \(result.status.rawValue)")
         default:
             break

@@ -9,7 +9,8 @@ struct Labbook: ParsableCommand {
         commandName: "labbook",
         abstract: "Turns coursework written as Markdown into a finished report.",
         version: EngineInfo.description,
-        subcommands: [RenderCommand.self, CheckCommand.self, ReleaseCommand.self, CleanCommand.self, DiffCommand.self, BenchCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self, GradeSubmissionCommand.self,
+                      CleanCommand.self, DiffCommand.self, BenchCommand.self]
     )
 
     /// Runs the command; bad usage exits with status 2, as every labbook command documents

@@ -164,8 +164,9 @@ extension DatasetDescription {
     }
 }
 
-/// The SHA-256 of `bytes` in lowercase hex, as `sha256sum` prints it.
-func sha256Hex(_ bytes: [UInt8]) -> String {
+/// The SHA-256 of `bytes` in lowercase hex, as `sha256sum` prints it: the one digest of every
+/// layer (data files, notebooks, the block cache's keys and blobs, submissions).
+public func sha256Hex<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
     let digits = Array("0123456789abcdef")
     var text = ""
     for byte in SHA256.hash(data: bytes) {

@@ -21,13 +21,8 @@ public enum Release {
 
     /// Reads `master`, refuses it when it has an error, else writes its student version.
     public static func release(_ master: String, outputDirectory: String) -> Result {
-        let reading = NotebookReader.read(path: master)
+        let (reading, diagnostics) = check(master)
         let formatter = reading.diagnosticFormatter()
-        // The reader checks a master's points; a notebook with visible checks only is checked here.
-        var diagnostics = reading.diagnostics
-        if let notebook = reading.notebook, !notebook.isMaster {
-            diagnostics = (diagnostics + MasterChecks.diagnosePoints(notebook)).sortedByPosition()
-        }
         let messages = diagnostics.map(formatter.format)
         guard let notebook = reading.notebook, !diagnostics.containsErrors else {
             let errors = diagnostics.filter(\.isError).count
@@ -50,6 +45,14 @@ public enum Release {
                                         teacher: version.teacherBlocks)
         if !notebook.isMaster { summary = "\(master): warning: \(Messages.notAMaster)\n" + summary }
         return Result(messages: messages + [summary], status: 0, written: target.path)
+    }
+
+    /// Reads `master` with every diagnostic a master gets: the reader's, and the points of a
+    /// notebook with visible checks only (the reader checks a master's points itself).
+    public static func check(_ master: String) -> (reading: NotebookReading, diagnostics: [Diagnostic]) {
+        let reading = NotebookReader.read(path: master)
+        guard let notebook = reading.notebook, !notebook.isMaster else { return (reading, reading.diagnostics) }
+        return (reading, (reading.diagnostics + MasterChecks.diagnosePoints(notebook)).sortedByPosition())
     }
 
     /// The student version never replaces its master, nor anything that is not a file.

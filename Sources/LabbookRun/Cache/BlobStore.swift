@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import LabbookEngine
 import LabbookInterpreter
 
 /// The large byte arrays of saved states (tensor elements), each kept once in
@@ -20,7 +20,7 @@ final class BlobStore: StateBlobStore {
     func startRecording() { recorded = [] }
 
     func store(_ bytes: UnsafeRawBufferPointer) throws -> String {
-        let key = BlockCache.hex(SHA256.hash(data: bytes))
+        let key = sha256Hex(bytes)
         recorded.insert(key)
         // A file already there is trusted once it has been read back whole (it may have been
         // damaged since it was written).
@@ -37,7 +37,7 @@ final class BlobStore: StateBlobStore {
             throw StateError.unreadable(CacheMessages.blobMissing(key))
         }
         let bytes = [UInt8](data)
-        guard BlockCache.hex(SHA256.hash(data: bytes)) == key else {
+        guard sha256Hex(bytes) == key else {
             try? FileManager.default.removeItem(atPath: path)
             throw StateError.unreadable(CacheMessages.blobDamaged(key))
         }

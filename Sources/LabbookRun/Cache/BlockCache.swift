@@ -1,5 +1,4 @@
 import LabbookReport
-import Crypto
 import Foundation
 import LabbookEngine
 import LabbookNotebook
@@ -130,7 +129,7 @@ public struct BlockCache {
         }
         guard file.engine == EngineInfo.version else { return .miss }
         for dataFile in file.dataFiles {
-            guard let bytes = FileManager.default.contents(atPath: dataFile.path), sha256(bytes) == dataFile.sha256 else {
+            guard let bytes = FileManager.default.contents(atPath: dataFile.path), sha256Hex(bytes) == dataFile.sha256 else {
                 return .miss
             }
         }
@@ -268,11 +267,5 @@ public struct BlockCache {
         return lines[max(0, range.lowerBound - 1)..<min(lines.count, range.upperBound)].joined(separator: "\n")
     }
 
-    static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
-
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
+    static func sha256(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
 }

@@ -1,0 +1,142 @@
+import Foundation
+import LabbookDiagnostics
+import LabbookEngine
+import LabbookNotebook
+
+/// `labbook grade MASTER.md SUBMISSION...`: every submission graded in a process of its own,
+/// `jobs` at a time, with the master's checks put back; the gradebook and each student's
+/// feedback written as each submission ends, so that nothing graded is lost.
+public enum Grading {
+    /// Grades, writing progress to standard error. Returns 0 when every submission was graded,
+    /// 1 when one could not be (it has its row and status), 2 when grading could not start.
+    public static func run(master: String, submissions: [String], options: GradeOptions) -> Int32 {
+        grade(master: master, submissions: submissions, options: options, write: StandardError.write)
+    }
+
+    static func grade(master masterPath: String, submissions: [String], options: GradeOptions,
+                      write: @escaping (String) -> Void) -> Int32 {
+        // The master, refused as `release` refuses it.
+        let checked = Release.check(masterPath)
+        let formatter = checked.reading.diagnosticFormatter()
+        for diagnostic in checked.diagnostics where diagnostic.isError { write(formatter.format(diagnostic)) }
+        guard let master = checked.reading.notebook, !checked.diagnostics.containsErrors else {
+            write("\(GradingError.masterRefused(masterPath))")
+            return 2
+        }
+        let readings = submissions.map { NotebookReader.read(path: $0) }
+        var declared: [String: String] = [:]
+        for (path, reading) in zip(submissions, readings) { declared[path] = reading.notebook?.frontMatter.student }
+        let students: [String]
+        switch Students.names(of: submissions, frontMatter: declared) {
+        case .success(let names): students = names
+        case .failure(let error):
+            write("\(error)")
+            return 2
+        }
+        let name = URL(fileURLWithPath: masterPath).deletingPathExtension().lastPathComponent
+        let directory = options.outputDirectory ?? "grades/\(name)"
+        let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            write("\(GradingError.notWritten(work.path, SystemErrorText.describe(error)))")
+            return 2
+        }
+        let masterSHA = sha256(Data(master.source.utf8))
+        let book = Gradebook(directory: directory, master: master, masterSHA: masterSHA)
+
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = max(1, options.jobs)
+        let lock = NSLock()
+        var done = 0
+        for (index, path) in submissions.enumerated() {
+            let student = students[index], reading = readings[index]
+            queue.addOperation {
+                let grade = gradeOne(student: student, path: path, reading: reading, master: master, masterSHA: masterSHA,
+                                     directory: directory, work: work, options: options)
+                lock.lock()
+                defer { lock.unlock() }
+                done += 1
+                book.record(grade)
+                write("[\(done)/\(submissions.count)] \(student): \(grade.status.rawValue), "
+                      + "\(Points.text(grade.total)) of \(Points.text(grade.maximum))"
+                      + String(format: " (%.1f s)", grade.seconds))
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+        let grades = book.grades
+        let notGraded = grades.filter { $0.status != .graded }
+        write("graded \(grades.count - notGraded.count) of \(grades.count) submissions into \(directory)/"
+              + (notGraded.isEmpty ? "" : " (" + notGraded.map { "\($0.student): \($0.status.rawValue)" }.joined(separator: ", ") + ")"))
+        return notGraded.isEmpty ? 0 : 1
+    }
+
+    /// One submission: reused when neither it nor the master changed, else run in a child.
+    private static func gradeOne(student: String, path: String, reading: NotebookReading, master: Notebook, masterSHA: String,
+                                 directory: String, work: URL, options: GradeOptions) -> SubmissionGrade {
+        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        let submissionSHA = sha256(bytes)
+        let saved = work.appendingPathComponent(student + ".grade.json")
+        if let data = FileManager.default.contents(atPath: saved.path),
+           let previous = try? JSONDecoder().decode(SubmissionGrade.self, from: data),
+           previous.sha256 == submissionSHA, previous.master == masterSHA, previous.engine == EngineInfo.version,
+           previous.file == path {
+            return previous
+        }
+        var grade = SubmissionGrade(student: student, file: path, sha256: submissionSHA, master: masterSHA,
+                                    engine: EngineInfo.version, status: .unreadable, questions: [], notes: [], seconds: 0)
+        let start = Date()
+        guard let submission = reading.notebook else {
+            grade.notes = reading.diagnostics.map(reading.diagnosticFormatter().format)
+            grade.questions = Scoring.score(master: master, graded: GradedNotebook(master: master, submission: master),
+                                            tests: [], failures: [])
+            return save(grade, to: saved)
+        }
+        let graded = GradedNotebook(master: master, submission: submission)
+        let notebook = work.appendingPathComponent(student + ".md")
+        let progress = GradingProgress(path: work.appendingPathComponent(student + ".progress.jsonl").path)
+        let stderr = work.appendingPathComponent(student + ".stderr").path
+        do {
+            try Data(graded.text.utf8).write(to: notebook, options: .atomic)
+            try progress.reset()
+        } catch {
+            grade.status = .crashed
+            grade.notes = [SystemErrorText.describe(error)]
+            return save(grade, to: saved)
+        }
+        let checks = graded.putBack.filter(\.isCheck).map(\.label).joined(separator: ",")
+        let ending = ChildProcess.run(options.executable, [
+            "grade-submission", notebook.path, "--checks", checks, "--output", directory,
+            "--progress", progress.path, "--memory", String(options.memoryMB),
+        ], timeout: options.timeout, stderr: stderr)
+        let events = progress.events()
+        let tests = events.compactMap { if case .test(let t) = $0 { t } else { nil } }
+        let failures = events.compactMap { if case .failure(let f) = $0 { f } else { nil } }
+        grade.questions = Scoring.score(master: master, graded: graded, tests: tests, failures: failures)
+        grade.seconds = Date().timeIntervalSince(start)
+        let finished = events.compactMap { if case .finished(let memory, let shadowed) = $0 { (memory, shadowed) } else { nil } }.last
+        switch (ending, finished) {
+        case (.exited(0), let finished?):
+            grade.status = finished.0 ? .memory : .graded
+            grade.notes = finished.1.map { GradingMessages.shadowed($0) }
+        case (.timedOut, _):
+            grade.status = .timeout
+            grade.notes = [GradingMessages.timedOut(options.timeout)]
+        default:
+            let log = (try? String(contentsOfFile: stderr, encoding: .utf8)) ?? ""
+            grade.status = log.localizedCaseInsensitiveContains("memory") ? .memory : .crashed
+            grade.notes = [GradingMessages.ended(ending, log: log)]
+        }
+        return save(grade, to: saved)
+    }
+
+    /// Keeps `grade` for the next regrade.
+    private static func save(_ grade: SubmissionGrade, to url: URL) -> SubmissionGrade {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        if let data = try? encoder.encode(grade) { try? data.write(to: url, options: .atomic) }
+        return grade
+    }
+
+    static func sha256(_ data: Data) -> String { sha256Hex(Array(data)) }
+}

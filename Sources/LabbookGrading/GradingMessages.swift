@@ -1,0 +1,31 @@
+import Foundation
+
+/// The grading layer's messages, in one voice.
+enum GradingMessages {
+    static func shadowed(_ name: String) -> String {
+        "your notebook defines '\(name)', a name of labbook's library: the checks used the library's"
+    }
+    static func timedOut(_ seconds: Double) -> String {
+        "the notebook ran for more than \(Points.text(seconds)) s and was stopped; the tests that ran before keep their points"
+    }
+    static func ended(_ ending: ChildProcess.Ending, log: String) -> String {
+        let last = log.split(separator: "\n").last.map { ": " + $0 } ?? ""
+        switch ending {
+        case .signaled(let signal):
+            return "the run ended abruptly (\(String(cString: strsignal(signal)).lowercased())); the tests that ran before keep their points"
+        case .exited(let status): return "the run ended with status \(status)\(last); the tests that ran before keep their points"
+        case .notStarted(let reason): return "the run could not start: \(reason)"
+        case .timedOut: return "the run was stopped at its time limit"
+        }
+    }
+    static let manual = "graded by hand"
+    static let notRun = "not run"
+}
+
+/// Points as a teacher writes them: `2`, `0.5`, `1.25`.
+enum Points {
+    static func text(_ value: Double) -> String {
+        let rounded = Scoring.rounded(value)
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LabbookGrading
+
+/// `labbook grade MASTER.md SUBMISSION...`: every submission graded in a process of its own.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade submissions of a master: each in a process of its own, with the hidden checks put back.",
+        discussion: "Exit status: 0 every submission graded, 1 some could not be (each has its row and status), "
+            + "2 bad usage or a master that release refuses."
+    )
+
+    @Argument(help: "The master notebook.")
+    var master: String
+
+    @Argument(help: "The students' notebooks.")
+    var submissions: [String]
+
+    @Option(help: "The gradebook's folder (default: grades/NAME).")
+    var output: String?
+
+    @Option(help: "Submissions graded at a time (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one submission may run.")
+    var timeout: Double = 1800
+
+    @Option(help: "Megabytes one submission may hold.")
+    var memory: Int = 4096
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard memory >= 64 else { throw ValidationError("--memory must be at least 64 MB") }
+    }
+
+    func run() throws {
+        var options = GradeOptions(executable: Executable.path, jobs: jobs)
+        options.outputDirectory = output
+        options.timeout = timeout
+        options.memoryMB = memory
+        let status = Grading.run(master: master, submissions: submissions, options: options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `labbook grade-submission`: what `grade` runs in each child process (not for users).
+struct GradeSubmissionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grade-submission", shouldDisplay: false)
+
+    @Argument var notebook: String
+    @Option var checks: String = ""
+    @Option var output: String
+    @Option var progress: String
+    @Option var memory: Int = 4096
+
+    func run() throws {
+        let status = SubmissionRun.run(notebook: notebook, checks: Set(checks.split(separator: ",").map(String.init)),
+                                       outputDirectory: output, progress: progress, memoryMB: memory)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// This executable's own path, for the child processes.
+enum Executable {
+    static var path: String {
+        let link = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        return link == "/proc/self/exe" ? CommandLine.arguments[0] : link
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import LabbookNotebook
+import LabbookTestSupport
+import Testing
+@testable import LabbookGrading
+
+/// A small made-up class graded for real, each submission in a child `labbook` process: a
+/// correct one (the master itself), a partly wrong one, the untouched student version, an
+/// endless loop, a crash, a memory hog, one not UTF-8, one that redefines `expect`, one that
+/// writes outside its folder and one that weakened its copy of a visible check.
+@Suite(.serialized)
+struct ClassGradingTests {
+    static let classFolder = testsDirectory().appendingPathComponent("Class")
+    static let master = classFolder.appendingPathComponent("master.md").path
+    /// The executable `swift test` built beside the tests.
+    static let labbook = repositoryDirectory.appendingPathComponent(".build/debug/labbook").path
+
+    static func submission(_ name: String) -> String { classFolder.appendingPathComponent(name + ".md").path }
+
+    /// The untouched student version, written by `release` into `folder`.
+    static func untouched(in folder: URL) throws -> String {
+        let out = folder.appendingPathComponent("release")
+        #expect(Release.release(master, outputDirectory: out.path).status == 0)
+        let path = folder.appendingPathComponent("untouched.md").path
+        try FileManager.default.moveItem(atPath: out.appendingPathComponent("master.md").path, toPath: path)
+        return path
+    }
+
+    static func grade(_ submissions: [String], into directory: URL, jobs: Int = 2) throws -> (Int32, [String]) {
+        #expect(FileManager.default.isExecutableFile(atPath: labbook), "swift test builds \(labbook)")
+        var options = GradeOptions(executable: labbook, jobs: jobs)
+        options.outputDirectory = directory.path
+        options.timeout = 5
+        options.memoryMB = 256
+        var lines: [String] = []
+        let lock = NSLock()
+        let status = Grading.grade(master: master, submissions: submissions, options: options) { line in
+            lock.lock(); lines.append(line); lock.unlock()
+        }
+        return (status, lines)
+    }
+
+    /// The gradebook's rows as `student: status total [points per question]`.
+    static func rows(_ directory: URL) throws -> [String] {
+        let csv = try String(contentsOf: directory.appendingPathComponent("gradebook.csv"), encoding: .utf8)
+        return csv.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(f[0]): \(f[1]) \(f[2])/\(f[3]) [\(f[4]) \(f[5]) \(f[6])] manual \(f[7])"
+        }
+    }
+
+    @Test func theClassGetsItsExactPointsAndStatuses() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        setenv("LABBOOK_GRADE_TEST_ABORT", "crash", 1)
+        defer { unsetenv("LABBOOK_GRADE_TEST_ABORT") }
+        let names = ["partial", "loop", "crash", "hog", "latin1", "redefine", "escape", "cheat"]
+        let out = folder.appendingPathComponent("grades")
+        let (status, lines) = try Self.grade([Self.master, try Self.untouched(in: folder)] + names.map(Self.submission), into: out)
+        #expect(status == 1, "some submissions could not be graded")
+        #expect(try Self.rows(out) == [
+            "cheat: graded 2.5/4 [1.5  1] manual 2",
+            "crash: crashed 0/4 [0  0] manual 2",
+            "escape: graded 3/4 [2  1] manual 2",
+            "hog: memory 2/4 [2  0] manual 2",
+            "latin1: unreadable 0/4 [0  0] manual 2",
+            "loop: timeout 2/4 [2  0] manual 2",
+            "master: graded 3/4 [2  1] manual 2",
+            "partial: graded 1.5/4 [0.5  1] manual 2",
+            "redefine: graded 3/4 [2  1] manual 2",
+            "untouched: graded 0.5/4 [0.5  0] manual 2",
+        ])
+        #expect(lines.last == "graded 6 of 10 submissions into \(out.path)/ (crash: crashed, hog: memory, latin1: unreadable, loop: timeout)")
+
+        let partial = try String(contentsOf: out.appendingPathComponent("partial/feedback.md"), encoding: .utf8)
+        #expect(partial.contains("- ❌ la suma es 6 (1.5) — total = 7, 6 = 6"))
+        #expect(!partial.contains("expect(total"), "a hidden check shows its text, never its code")
+        let redefine = try String(contentsOf: out.appendingPathComponent("redefine/feedback.md"), encoding: .utf8)
+        #expect(redefine.contains("your notebook defines 'expect', a name of labbook's library: the checks used the library's"))
+        let report = try String(contentsOf: out.appendingPathComponent("partial/report.md"), encoding: .utf8)
+        #expect(!report.contains("expect(total == 6"), "the student's report does not show a hidden check's code")
+        #expect(report.contains("la suma es 6"))
+        // The one that saved outside its folder was refused, and nothing was written there.
+        let escape = try String(contentsOf: out.appendingPathComponent("escape/report.md"), encoding: .utf8)
+        #expect(escape.contains("leaves the notebook's folder"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("escaped.safetensors").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escaped.safetensors").path))
+    }
+
+    /// The gradebook without its timings.
+    static func timeless(_ directory: URL) throws -> String {
+        var json = try String(contentsOf: directory.appendingPathComponent("gradebook.json"), encoding: .utf8)
+        json = json.replacing(#/"seconds" : [0-9.e+-]+/#, with: "\"seconds\" : 0")
+        return json
+    }
+
+    @Test func gradingIsTheSameTwiceAndWithAnyNumberOfJobs() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let submissions = [Self.master] + ["partial", "redefine", "cheat", "escape"].map(Self.submission)
+        let one = folder.appendingPathComponent("one"), four = folder.appendingPathComponent("four")
+        #expect(try Self.grade(submissions, into: one, jobs: 1).0 == 0)
+        #expect(try Self.grade(submissions, into: four, jobs: 4).0 == 0)
+        #expect(try Self.timeless(one) == (try Self.timeless(four)))
+        for student in ["master", "partial", "redefine", "cheat", "escape"] {
+            let a = try Data(contentsOf: one.appendingPathComponent("\(student)/feedback.md"))
+            let b = try Data(contentsOf: four.appendingPathComponent("\(student)/feedback.md"))
+            #expect(a == b, "\(student)'s feedback differs between --jobs 1 and --jobs 4")
+        }
+    }
+
+    @Test func aRegradeRunsOnlyWhatChanged() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ana = folder.appendingPathComponent("ana.md"), ben = folder.appendingPathComponent("ben.md")
+        try FileManager.default.copyItem(atPath: Self.submission("partial"), toPath: ana.path)
+        try FileManager.default.copyItem(atPath: Self.master, toPath: ben.path)
+        let out = folder.appendingPathComponent("grades")
+        _ = try Self.grade([ana.path, ben.path], into: out)
+        let progress = { (student: String) in try Data(contentsOf: out.appendingPathComponent(".graded/\(student).progress.jsonl")) }
+        let benBefore = try progress("ben")
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".graded/ben.progress.jsonl"))
+        // Ana fixes her sum; Ben changes nothing: only Ana is run again.
+        try Data((try String(contentsOf: ana, encoding: .utf8)).replacingOccurrences(of: "reduce(1, +)", with: "reduce(0, +)").utf8)
+            .write(to: ana)
+        _ = try Self.grade([ana.path, ben.path], into: out)
+        #expect(try Self.rows(out) == ["ana: graded 3/4 [2  1] manual 2", "ben: graded 3/4 [2  1] manual 2"])
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".graded/ben.progress.jsonl").path),
+                "Ben's unchanged submission was run again")
+        #expect(!benBefore.isEmpty)
+    }
+
+    @Test func twoSubmissionsOfOneStudentAreRefused() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two files named alike are their folders' students; a front matter's `student` wins.
+        var paths: [String] = []
+        for folderName in ["a", "b"] {
+            let dir = folder.appendingPathComponent(folderName)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let text = try String(contentsOfFile: Self.submission("partial"), encoding: .utf8)
+                .replacingOccurrences(of: "lang: es", with: "lang: es\nstudent: ana")
+            try Data(text.utf8).write(to: dir.appendingPathComponent("actividad.md"))
+            paths.append(dir.appendingPathComponent("actividad.md").path)
+        }
+        let (status, lines) = try Self.grade(paths, into: folder.appendingPathComponent("grades"))
+        #expect(status == 2)
+        #expect(lines.last == "error: \(paths[0]) and \(paths[1]) are both from student 'ana'; give one a 'student:' in its front matter or grade them apart")
+        #expect(Students.names(of: ["x/a/actividad.md", "x/b/actividad.md", "y/ben.md"], frontMatter: [:]) == .success(["a", "b", "ben"]))
+    }
+}
