@@ -1,18 +1,37 @@
 import Foundation
+import LabbookDiagnostics
 import LabbookNotebook
 
-/// The gradebook of one master: every submission's row, kept as each is graded, written out as
-/// `gradebook.csv` and `gradebook.json`, with each student's feedback, after every row.
+/// The gradebook of one master: every submission's row, kept as each is graded, written out —
+/// with the teacher's `manual.csv` folded in — as `gradebook.csv`, `gradebook.json`, the class
+/// overview `index.html` and each student's feedback, after every row.
 final class Gradebook {
     let directory: String
-    let master: Notebook
-    let masterSHA: String
+    let master: MasterInfo
+    /// The rows as graded (the teacher's scores are folded in when written).
     private(set) var grades: [SubmissionGrade] = []
+    /// The problems of `manual.csv`, at their lines.
+    private(set) var manualDiagnostics: [Diagnostic] = []
 
-    init(directory: String, master: Notebook, masterSHA: String) {
+    init(directory: String, master: MasterInfo) {
         self.directory = directory
         self.master = master
-        self.masterSHA = masterSHA
+    }
+
+    /// The gradebook `grade` left in `directory`, to write again (`labbook gradebook DIR`).
+    static func load(_ directory: String) -> Gradebook? {
+        guard let data = FileManager.default.contents(atPath: MasterInfo.path(in: directory).path),
+              let master = try? JSONDecoder().decode(MasterInfo.self, from: data) else { return nil }
+        let book = Gradebook(directory: directory, master: master)
+        let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".grade.json") {
+            guard let data = FileManager.default.contents(atPath: work.appendingPathComponent(file).path),
+                  let grade = try? JSONDecoder().decode(SubmissionGrade.self, from: data), grade.master == master.sha256 else { continue }
+            book.grades.append(grade)
+        }
+        book.grades.sort { $0.student < $1.student }
+        return book
     }
 
     /// Adds `grade` (sorted by student, so that the files are the same whatever the order in
@@ -21,45 +40,56 @@ final class Gradebook {
         grades.removeAll { $0.student == grade.student }
         grades.append(grade)
         grades.sort { $0.student < $1.student }
-        let root = URL(fileURLWithPath: directory)
-        try? Data(csv.utf8).write(to: root.appendingPathComponent("gradebook.csv"), options: .atomic)
-        try? json.write(to: root.appendingPathComponent("gradebook.json"), options: .atomic)
-        let folder = root.appendingPathComponent(grade.student)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let feedback = Feedback(grade: grade, master: master)
-        try? Data(feedback.markdown.utf8).write(to: folder.appendingPathComponent("feedback.md"), options: .atomic)
-        try? Data(feedback.html.utf8).write(to: folder.appendingPathComponent("feedback.html"), options: .atomic)
+        write(students: [grade.student])
     }
 
-    /// The question ids in notebook order, each once.
-    var questionIDs: [String] {
-        var seen: Set<String> = []
-        return master.questions.map(\.id).filter { seen.insert($0).inserted }
+    /// Writes the gradebook files, and the feedback of `students` (nil: of everyone).
+    func write(students: Set<String>? = nil) {
+        let root = URL(fileURLWithPath: directory)
+        try? FileManager.default.createDirectory(at: root.appendingPathComponent(".graded"), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try? encoder.encode(master).write(to: MasterInfo.path(in: directory), options: .atomic)
+        let manual = ManualScores(path: root.appendingPathComponent("manual.csv").path, students: Set(grades.map(\.student)),
+                                  master: master)
+        manualDiagnostics = manual.diagnostics
+        let shown = grades.map(manual.applied)
+        try? Data(Self.csv(shown, master: master).utf8).write(to: root.appendingPathComponent("gradebook.csv"), options: .atomic)
+        try? Self.json(shown, master: master).write(to: root.appendingPathComponent("gradebook.json"), options: .atomic)
+        try? Data(ClassOverview(grades: shown, master: master).html.utf8).write(to: root.appendingPathComponent("index.html"),
+                                                                             options: .atomic)
+        for grade in shown where students?.contains(grade.student) ?? true {
+            let folder = root.appendingPathComponent(grade.student)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let feedback = Feedback(grade: grade, master: master)
+            try? Data(feedback.markdown.utf8).write(to: folder.appendingPathComponent("feedback.md"), options: .atomic)
+            try? Data(feedback.html.utf8).write(to: folder.appendingPathComponent("feedback.html"), options: .atomic)
+        }
     }
 
     /// `student,status,total,max,` a column per question, `needs_manual,seconds,sha256`.
-    var csv: String {
-        var lines = [(["student", "status", "total", "max"] + questionIDs + ["needs_manual", "seconds", "sha256"]).joined(separator: ",")]
+    static func csv(_ grades: [SubmissionGrade], master: MasterInfo) -> String {
+        let ids = master.questions.map(\.id)
+        var lines = [(["student", "status", "total", "max"] + ids + ["needs_manual", "seconds", "sha256"]).joined(separator: ",")]
         for grade in grades {
             let byID = Dictionary(grade.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let cells = [Self.field(grade.student), grade.status.rawValue, Points.text(grade.total), Points.text(grade.maximum)]
-                + questionIDs.map { id in byID[id]?.points.map(Points.text) ?? "" }
-                + [Self.field(grade.needsManual.joined(separator: " ")), String(format: "%.1f", grade.seconds), grade.sha256]
+            let cells = [field(grade.student), grade.status.rawValue, Points.text(grade.total), Points.text(grade.maximum)]
+                + ids.map { id in byID[id]?.points.map(Points.text) ?? "" }
+                + [field(grade.needsManual.joined(separator: " ")), String(format: "%.1f", grade.seconds), grade.sha256]
             lines.append(cells.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The same rows, and every test's text and outcome.
-    var json: Data {
+    static func json(_ grades: [SubmissionGrade], master: MasterInfo) -> Data {
         struct File: Encodable {
-            var master: String
-            var questions: [String]
+            var master: MasterInfo
             var submissions: [SubmissionGrade]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (try? encoder.encode(File(master: masterSHA, questions: questionIDs, submissions: grades))) ?? Data()
+        return (try? encoder.encode(File(master: master, submissions: grades))) ?? Data()
     }
 
     /// A CSV field, quoted when it must be.

@@ -43,7 +43,7 @@ public enum Grading {
             return 2
         }
         let masterSHA = sha256(Data(master.source.utf8))
-        let book = Gradebook(directory: directory, master: master, masterSHA: masterSHA)
+        let book = Gradebook(directory: directory, master: MasterInfo(master, sha256: masterSHA))
 
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.jobs)
@@ -64,11 +64,29 @@ public enum Grading {
             }
         }
         queue.waitUntilAllOperationsAreFinished()
+        let manual = book.manualDiagnostics
+        let manualFormatter = DiagnosticFormatter(fileName: URL(fileURLWithPath: directory).appendingPathComponent("manual.csv").path)
+        for diagnostic in manual { write(manualFormatter.format(diagnostic)) }
         let grades = book.grades
         let notGraded = grades.filter { $0.status != .graded }
         write("graded \(grades.count - notGraded.count) of \(grades.count) submissions into \(directory)/"
               + (notGraded.isEmpty ? "" : " (" + notGraded.map { "\($0.student): \($0.status.rawValue)" }.joined(separator: ", ") + ")"))
-        return notGraded.isEmpty ? 0 : 1
+        return notGraded.isEmpty && manual.isEmpty ? 0 : 1
+    }
+
+    /// `labbook gradebook DIR`: the gradebook files written again from the grades in `DIR`,
+    /// with `manual.csv` folded in. Returns 0, 1 when `manual.csv` has an error, 2 when `DIR`
+    /// holds no gradebook.
+    public static func rewrite(_ directory: String, write: (String) -> Void = StandardError.write) -> Int32 {
+        guard let book = Gradebook.load(directory) else {
+            write("error: \(directory) holds no gradebook (grade a class into it first)")
+            return 2
+        }
+        book.write()
+        let formatter = DiagnosticFormatter(fileName: URL(fileURLWithPath: directory).appendingPathComponent("manual.csv").path)
+        for diagnostic in book.manualDiagnostics { write(formatter.format(diagnostic)) }
+        write("wrote the gradebook of \(book.grades.count) submissions in \(directory)/")
+        return book.manualDiagnostics.isEmpty ? 0 : 1
     }
 
     /// One submission: reused when neither it nor the master changed, else run in a child.

@@ -20,6 +20,13 @@ enum GradingMessages {
     }
     static let manual = "graded by hand"
     static let notRun = "not run"
+    static let manualFields = "a manual score is 'student,question,points,comment'"
+    static func manualUnknownStudent(_ student: String) -> String { "no submission is from student '\(student)'" }
+    static func manualUnknownQuestion(_ id: String) -> String { "the master has no question '\(id)'" }
+    static func manualNotPoints(_ text: String) -> String { "'\(text)' is not a number of points (zero or more)" }
+    static func manualTooMany(_ points: Double, question: String, maximum: Double) -> String {
+        "\(Points.text(points)) points is more than the \(Points.text(maximum)) of \(question)"
+    }
 }
 
 /// Points as a teacher writes them: `2`, `0.5`, `1.25`.

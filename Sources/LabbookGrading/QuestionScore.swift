@@ -18,6 +18,8 @@ public struct QuestionScore: Codable, Equatable, Sendable {
     public var failures: [CheckFailure]
     /// No check grades it: a person does.
     public var manual: Bool
+    /// The teacher's comment (from `manual.csv`).
+    public var comment: String?
 }
 
 /// Partial credit: a test passes or fails on its own, and a question's points are the sum of
@@ -34,7 +36,7 @@ public enum Scoring {
             let maximum = question.points ?? 0
             guard !checks.isEmpty else {
                 return QuestionScore(id: question.id, name: question.name, maximum: maximum, points: nil, tests: [],
-                                     worth: [], failures: [], manual: true)
+                                     worth: [], failures: [], manual: true, comment: nil)
             }
             let calls = checks.flatMap { ExpectCall.calls(in: $0.code, firstLine: $0.firstCodeLine) }
             let named = calls.compactMap(\.points).reduce(0, +)
@@ -45,7 +47,7 @@ public enum Scoring {
             let scored = zip(own, worth).filter { $0.0.passed }.map(\.1).reduce(0, +)
             return QuestionScore(id: question.id, name: question.name, maximum: maximum,
                                  points: rounded(min(maximum, scored)), tests: own, worth: worth.map(rounded),
-                                 failures: failures.filter { labels.contains($0.check) }, manual: false)
+                                 failures: failures.filter { labels.contains($0.check) }, manual: false, comment: nil)
         }
     }
 

@@ -69,3 +69,20 @@ enum Executable {
         return link == "/proc/self/exe" ? CommandLine.arguments[0] : link
     }
 }
+
+/// `labbook gradebook DIR`: the gradebook written again with the teacher's `manual.csv`.
+struct GradebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gradebook",
+        abstract: "Write a graded class's gradebook again, with the teacher's scores from DIR/manual.csv folded in.",
+        discussion: "Exit status: 0 written, 1 manual.csv has an error (each with its line), 2 DIR holds no gradebook."
+    )
+
+    @Argument(help: "The folder `labbook grade` wrote.")
+    var directory: String
+
+    func run() throws {
+        let status = Grading.rewrite(directory)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -9,7 +9,7 @@ struct Labbook: ParsableCommand {
         commandName: "labbook",
         abstract: "Turns coursework written as Markdown into a finished report.",
         version: EngineInfo.description,
-        subcommands: [RenderCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self, GradeSubmissionCommand.self,
+        subcommands: [RenderCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self, GradebookCommand.self, GradeSubmissionCommand.self,
                       CleanCommand.self, DiffCommand.self, BenchCommand.self]
     )
 

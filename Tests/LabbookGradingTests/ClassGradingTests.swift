@@ -149,3 +149,108 @@ struct ClassGradingTests {
         #expect(Students.names(of: ["x/a/actividad.md", "x/b/actividad.md", "y/ben.md"], frontMatter: [:]) == .success(["a", "b", "ben"]))
     }
 }
+
+/// The teacher's scores, the class overview and `labbook gradebook`.
+struct GradebookTests {
+    @Test func manualScoresAreFoldedInAndEachProblemIsAtItsLine() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("grades")
+        _ = try ClassGradingTests.grade([ClassGradingTests.master, ClassGradingTests.submission("partial")], into: out)
+        try Data("""
+        student,question,points,comment
+        partial,2,0.75,"Bien, pero falta el porqué"
+        master,2,1,
+        nadie,2,1,
+        partial,9,1,
+        partial,2,2,
+        partial,2,muchos,
+
+        """.utf8).write(to: out.appendingPathComponent("manual.csv"))
+        var lines: [String] = []
+        #expect(Grading.rewrite(out.path) { lines.append($0) } == 1)
+        let manual = out.appendingPathComponent("manual.csv").path
+        #expect(lines.dropLast() == [
+            "\(manual):4: error: no submission is from student 'nadie'",
+            "\(manual):5: error: the master has no question '9'",
+            "\(manual):6: error: 2 points is more than the 1 of Pregunta 2",
+            "\(manual):7: error: 'muchos' is not a number of points (zero or more)",
+        ])
+        #expect(try ClassGradingTests.rows(out) == ["master: graded 4/4 [2 1 1] manual ", "partial: graded 2.25/4 [0.5 0.75 1] manual "])
+        let feedback = try String(contentsOf: out.appendingPathComponent("partial/feedback.md"), encoding: .utf8)
+        #expect(feedback.contains("## Pregunta 2: 0.75 / 1"))
+        #expect(feedback.contains("> Bien, pero falta el porqué"))
+    }
+
+    @Test func theOverviewShowsTheClass() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("grades")
+        _ = try ClassGradingTests.grade([ClassGradingTests.master, ClassGradingTests.submission("partial"),
+                                         ClassGradingTests.submission("latin1")], into: out)
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("3 submissions; mean total 1.50 of 4"))
+        #expect(html.contains("<tr><td>Pregunta 1</td><td>2</td><td>0.83</td><td>33 %</td></tr>"))
+        #expect(html.contains("<tr><td>Pregunta 2</td><td>1</td><td>by hand</td><td>—</td></tr>"))
+        #expect(html.contains("<a href=\"partial/feedback.html\">feedback</a>"))
+        #expect(html.contains("<li>latin1: unreadable — "))
+        // Totals 0, 1.5 and 3: one bar each at 0, 1 and 3.
+        let book = try #require(Gradebook.load(out.path))
+        #expect(ClassOverview(grades: book.grades, master: book.master).histogram.counts == [1, 1, 0, 1, 0])
+    }
+
+    @Test func aFolderWithoutAGradebookIsSaidSo() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines: [String] = []
+        #expect(Grading.rewrite(folder.path) { lines.append($0) } == 2)
+        #expect(lines == ["error: \(folder.path) holds no gradebook (grade a class into it first)"])
+    }
+}
+
+/// `labbook grade` stopped part way (killed, as Ctrl-C or a scheduler stops it): what it graded stays, its running child ends with
+/// it, and the next `grade` goes on from there.
+struct InterruptedGradingTests {
+    @Test func anInterruptedGradeLosesNothingAlreadyGraded() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("grades")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ClassGradingTests.labbook)
+        process.arguments = ["grade", ClassGradingTests.master, ClassGradingTests.master, ClassGradingTests.submission("partial"),
+                             ClassGradingTests.submission("loop"), ClassGradingTests.submission("redefine"),
+                             "--jobs", "1", "--timeout", "120", "--output", out.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the loop is running: the two before it are in the gradebook.
+        let csv = out.appendingPathComponent("gradebook.csv")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? String(contentsOf: csv, encoding: .utf8)) ?? "").split(separator: "\n").count < 3 {
+            usleep(50_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let rows = try ClassGradingTests.rows(out)
+        #expect(rows == ["master: graded 3/4 [2  1] manual 2", "partial: graded 1.5/4 [0.5  1] manual 2"])
+        // The loop's child ended with its parent.
+        let progress = out.appendingPathComponent(".graded/loop.progress.jsonl")
+        let size = { (try? FileManager.default.attributesOfItem(atPath: progress.path)[.size] as? Int) ?? nil }
+        usleep(1_500_000)
+        let before = size()
+        usleep(1_000_000)
+        #expect(size() == before)
+
+        let masterProgress = out.appendingPathComponent(".graded/master.progress.jsonl")
+        try FileManager.default.removeItem(at: masterProgress)
+        var options = GradeOptions(executable: ClassGradingTests.labbook, jobs: 2)
+        options.outputDirectory = out.path
+        options.timeout = 3
+        let status = Grading.grade(master: ClassGradingTests.master,
+                                   submissions: [ClassGradingTests.master, ClassGradingTests.submission("partial"),
+                                                 ClassGradingTests.submission("loop"), ClassGradingTests.submission("redefine")],
+                                   options: options) { _ in }
+        #expect(status == 1)
+        #expect(!FileManager.default.fileExists(atPath: masterProgress.path), "the graded master was graded again")
+        #expect(try ClassGradingTests.rows(out).count == 4)
+    }
+}
