@@ -1,6 +1,7 @@
 import Foundation
 import LabbookDiagnostics
 import LabbookNotebook
+import LabbookReport
 
 /// The gradebook of one master: every submission's row, kept as each is graded, written out —
 /// with the teacher's `manual.csv` folded in — as `gradebook.csv`, `gradebook.json`, the class
@@ -23,15 +24,21 @@ final class Gradebook {
         guard let data = FileManager.default.contents(atPath: MasterInfo.path(in: directory).path),
               let master = try? JSONDecoder().decode(MasterInfo.self, from: data) else { return nil }
         let book = Gradebook(directory: directory, master: master)
+        book.loadGrades()
+        return book
+    }
+
+    /// The rows saved in the folder for this master (submissions graded by an earlier `grade`).
+    func loadGrades() {
         let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
         for file in files.sorted() where file.hasSuffix(".grade.json") {
             guard let data = FileManager.default.contents(atPath: work.appendingPathComponent(file).path),
                   let grade = try? JSONDecoder().decode(SubmissionGrade.self, from: data), grade.master == master.sha256 else { continue }
-            book.grades.append(grade)
+            grades.removeAll { $0.student == grade.student }
+            grades.append(grade)
         }
-        book.grades.sort { $0.student < $1.student }
-        return book
+        grades.sort { $0.student < $1.student }
     }
 
     /// Adds `grade` (sorted by student, so that the files are the same whatever the order in
@@ -59,8 +66,10 @@ final class Gradebook {
         try? Data(ClassOverview(grades: shown, master: master).html.utf8).write(to: root.appendingPathComponent("index.html"),
                                                                              options: .atomic)
         for grade in shown where students?.contains(grade.student) ?? true {
-            let folder = root.appendingPathComponent(grade.student)
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The student's folder is a report folder (stamped), whether or not a report was written.
+            guard let report = try? ReportFolder(notebook: grade.student + ".md", outputDirectory: directory),
+                  (try? report.claim(force: false)) != nil else { continue }
+            let folder = report.url
             let feedback = Feedback(grade: grade, master: master)
             try? Data(feedback.markdown.utf8).write(to: folder.appendingPathComponent("feedback.md"), options: .atomic)
             try? Data(feedback.html.utf8).write(to: folder.appendingPathComponent("feedback.html"), options: .atomic)

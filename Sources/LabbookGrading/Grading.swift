@@ -36,6 +36,12 @@ public enum Grading {
         let name = URL(fileURLWithPath: masterPath).deletingPathExtension().lastPathComponent
         let directory = options.outputDirectory ?? "grades/\(name)"
         let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
+        // The folder is labbook's gradebook, or new, or empty: nothing of the user's is replaced.
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if !existing.isEmpty, !FileManager.default.fileExists(atPath: MasterInfo.path(in: directory).path) {
+            write("\(GradingError.notAGradebook(directory))")
+            return 2
+        }
         do {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         } catch {
@@ -44,6 +50,9 @@ public enum Grading {
         }
         let masterSHA = sha256(Data(master.source.utf8))
         let book = Gradebook(directory: directory, master: MasterInfo(master, sha256: masterSHA))
+        // The rows of an earlier `grade` of this master stay (a late submission adds its own).
+        book.loadGrades()
+        book.write(students: [])  // the folder is a gradebook from now on
 
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.jobs)

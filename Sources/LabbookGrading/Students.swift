@@ -35,6 +35,7 @@ public enum GradingError: Error, Equatable, CustomStringConvertible {
     case sameStudent(String, String, String)
     case masterRefused(String)
     case notWritten(String, String)
+    case notAGradebook(String)
 
     public var description: String {
         switch self {
@@ -42,6 +43,8 @@ public enum GradingError: Error, Equatable, CustomStringConvertible {
             return "error: \(first) and \(second) are both from student '\(student)'; give one a 'student:' in its front matter or grade them apart"
         case .masterRefused(let master): return "\(master): error: not graded: the master has errors"
         case .notWritten(let path, let reason): return "error: could not write \(path): \(reason)"
+        case .notAGradebook(let directory):
+            return "error: \(directory) holds files labbook did not write; grade into a new folder (--output), or an older gradebook's"
         }
     }
 }

@@ -27,7 +27,6 @@ public enum SubmissionRun {
         options.outputDirectory = outputDirectory
         options.threads = 1
         options.usesCache = false
-        options.force = true
         options.memoryLimit = memoryMB << 20
         let recorder = CheckRecorder(checks: checks, progress: progress)
         var shadowed: [String] = []

@@ -210,6 +210,25 @@ struct GradebookTests {
         #expect(ClassOverview(grades: book.grades, master: book.master).histogram.counts == [1, 1, 0, 1, 0])
     }
 
+    @Test func aFolderOfTheUsersIsNeverGradedInto() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("index.html"))
+        let (status, lines) = try ClassGradingTests.grade([ClassGradingTests.submission("partial")], into: folder)
+        #expect(status == 2)
+        #expect(lines.last == "error: \(folder.path) holds files labbook did not write; grade into a new folder (--output), or an older gradebook's")
+        #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "mine")
+    }
+
+    @Test func aLateSubmissionAddsItsRowToTheGradebook() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("grades")
+        _ = try ClassGradingTests.grade([ClassGradingTests.master], into: out)
+        _ = try ClassGradingTests.grade([ClassGradingTests.submission("partial")], into: out)
+        #expect(try ClassGradingTests.rows(out) == ["master: graded 3/4 [2  1] manual 2", "partial: graded 1.5/4 [0.5  1] manual 2"])
+    }
+
     @Test func aFolderWithoutAGradebookIsSaidSo() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
