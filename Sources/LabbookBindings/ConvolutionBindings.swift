@@ -7,16 +7,16 @@ import LabbookInterpreter
 extension EngineTypes {
     func registerConvolutionLayers() {
         let layer = self.layer
-        let padding = Parameter("padding", "String", default: .string("valid"))
+        let padding = Parameter("padding", "String", default: .string(LayerDefaults.padding.rawValue))
         subtype("Conv2D").constructorReturningValue([
             Parameter(nil, "Int", name: "filters"),
             Parameter("kernelSize", .any),
-            Parameter("strides", .any, default: .int(1)),
+            Parameter("strides", .any, default: .array(LayerDefaults.convolutionStrides.map(Value.int))),
             padding,
-            Parameter("activation", "Activation", default: activation.wrap(.linear)),
-            Parameter("useBias", "Bool", default: .bool(true)),
-            Parameter("kernelInitializer", "Initializer", default: initializer.wrap(.glorotUniform())),
-            Parameter("biasInitializer", "Initializer", default: initializer.wrap(.zeros)),
+            Parameter("activation", "Activation", default: activation.wrap(LayerDefaults.activation)),
+            Parameter("useBias", "Bool", default: .bool(LayerDefaults.useBias)),
+            Parameter("kernelInitializer", "Initializer", default: initializer.wrap(LayerDefaults.kernelInitializer)),
+            Parameter("biasInitializer", "Initializer", default: initializer.wrap(LayerDefaults.biasInitializer)),
             Parameter("kernelRegularizer", .optional("Regularizer"), default: .nil),
             Parameter("biasRegularizer", .optional("Regularizer"), default: .nil),
             Parameter("inputShape", .optional(.array("Int")), default: .nil),
@@ -29,7 +29,8 @@ extension EngineTypes {
                                   biasRegularizer: try args.optional(9) { try args.native($0, as: regularizer) },
                                   inputShape: try args.optional(10) { try args.ints($0) }))
         }
-        let pooling = [Parameter("poolSize", .any, default: .int(2)), Parameter("strides", .any, default: .nil), padding]
+        let pooling = [Parameter("poolSize", .any, default: .array(LayerDefaults.poolSize.map(Value.int))),
+                       Parameter("strides", .any, default: .nil), padding]
         subtype("MaxPooling2D").constructorReturningValue(pooling) { args in
             layer.wrap(try MaxPooling2D(poolSize: try Self.pair(args, 0), strides: try args.optional(1) { try Self.pair(args, $0) },
                                         padding: try Self.padding(args, 2)))

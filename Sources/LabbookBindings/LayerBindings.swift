@@ -31,10 +31,10 @@ extension EngineTypes {
 
         subtype("Dense").constructorReturningValue([
             Parameter(nil, "Int", name: "units"),
-            Parameter("activation", "Activation", default: activation.wrap(.linear)),
-            Parameter("useBias", "Bool", default: .bool(true)),
-            Parameter("kernelInitializer", "Initializer", default: initializer.wrap(.glorotUniform())),
-            Parameter("biasInitializer", "Initializer", default: initializer.wrap(.zeros)),
+            Parameter("activation", "Activation", default: activation.wrap(LayerDefaults.activation)),
+            Parameter("useBias", "Bool", default: .bool(LayerDefaults.useBias)),
+            Parameter("kernelInitializer", "Initializer", default: initializer.wrap(LayerDefaults.kernelInitializer)),
+            Parameter("biasInitializer", "Initializer", default: initializer.wrap(LayerDefaults.biasInitializer)),
             Parameter("kernelRegularizer", .optional("Regularizer"), default: .nil),
             Parameter("biasRegularizer", .optional("Regularizer"), default: .nil),
             inputShape,
@@ -58,7 +58,8 @@ extension EngineTypes {
             layer.wrap(try Dropout(try args.double(0), seed: try args.optional(1) { try args.int($0) }))
         }
         subtype("BatchNormalization").constructorReturningValue([
-            Parameter("momentum", "Double", default: .double(0.99)), Parameter("epsilon", "Double", default: .double(0.001)),
+            Parameter("momentum", "Double", default: .double(LayerDefaults.batchNormalizationMomentum)),
+            Parameter("epsilon", "Double", default: .double(LayerDefaults.batchNormalizationEpsilon)),
         ]) { args in
             layer.wrap(try BatchNormalization(momentum: try args.double(0), epsilon: try args.double(1)))
         }

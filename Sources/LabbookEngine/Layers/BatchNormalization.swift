@@ -17,7 +17,8 @@ public final class BatchNormalization: Layer {
     private var statistics: [Double] = []
 
     /// Keras's defaults: momentum 0.99, ε 0.001.
-    public init(momentum: Double = 0.99, epsilon: Double = 0.001) throws {
+    public init(momentum: Double = LayerDefaults.batchNormalizationMomentum,
+                epsilon: Double = LayerDefaults.batchNormalizationEpsilon) throws {
         guard momentum >= 0, momentum <= 1, epsilon > 0 else {
             throw EngineError.invalidArgument(EngineMessages.batchNormalizationSettings)
         }

@@ -23,9 +23,10 @@ public final class Dense: Layer, LogitsProducing {
     private var activated: ActivatedOutput
     private var zBuffer = Workspace(), inputGradientBuffer = Workspace()
 
-    /// Keras's defaults: linear activation, bias, `glorot_uniform` kernel, `zeros` bias.
-    public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true,
-                kernelInitializer: Initializer = .glorotUniform(), biasInitializer: Initializer = .zeros,
+    /// Keras's defaults (``LayerDefaults``): linear activation, bias, `glorot_uniform` kernel, `zeros` bias.
+    public init(_ units: Int, activation: Activation = LayerDefaults.activation, useBias: Bool = LayerDefaults.useBias,
+                kernelInitializer: Initializer = LayerDefaults.kernelInitializer,
+                biasInitializer: Initializer = LayerDefaults.biasInitializer,
                 kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
                 inputShape: [Int]? = nil) throws {
         guard units > 0 else { throw EngineError.invalidArgument(EngineMessages.denseUnits(units)) }

@@ -35,9 +35,11 @@ public final class Conv2D: Layer {
 
     /// Keras's defaults: stride 1, `valid` padding, linear activation, bias, `glorot_uniform`
     /// kernel, `zeros` bias. `kernelSize` and `strides` are `[height, width]`.
-    public init(_ filters: Int, kernelSize: [Int], strides: [Int] = [1, 1], padding: Padding = .valid,
-                activation: Activation = .linear, useBias: Bool = true,
-                kernelInitializer: Initializer = .glorotUniform(), biasInitializer: Initializer = .zeros,
+    public init(_ filters: Int, kernelSize: [Int], strides: [Int] = LayerDefaults.convolutionStrides,
+                padding: Padding = LayerDefaults.padding,
+                activation: Activation = LayerDefaults.activation, useBias: Bool = LayerDefaults.useBias,
+                kernelInitializer: Initializer = LayerDefaults.kernelInitializer,
+                biasInitializer: Initializer = LayerDefaults.biasInitializer,
                 kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
                 inputShape: [Int]? = nil) throws {
         guard filters > 0 else { throw EngineError.invalidArgument(EngineMessages.convolutionFilters(filters)) }

@@ -12,7 +12,7 @@ public final class MaxPooling2D: WindowPooling {
     private var inputShape: [Int] = []
 
     /// `strides` default to `poolSize`.
-    public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: Padding = .valid) throws {
+    public init(poolSize: [Int] = LayerDefaults.poolSize, strides: [Int]? = nil, padding: Padding = LayerDefaults.padding) throws {
         window = try Window(size: poolSize, strides: strides ?? poolSize, padding: padding, what: "MaxPooling2D")
     }
 
@@ -103,7 +103,7 @@ public final class AveragePooling2D: WindowPooling {
     private var inputShape: [Int] = []
 
     /// `strides` default to `poolSize`.
-    public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: Padding = .valid) throws {
+    public init(poolSize: [Int] = LayerDefaults.poolSize, strides: [Int]? = nil, padding: Padding = LayerDefaults.padding) throws {
         window = try Window(size: poolSize, strides: strides ?? poolSize, padding: padding, what: "AveragePooling2D")
     }
 
