@@ -114,7 +114,7 @@ extension EngineTypes {
     }
 
     private func registerLoss() {
-        let fromLogits = [Parameter("fromLogits", "Bool", default: .bool(false))]
+        let fromLogits = [Parameter("fromLogits", "Bool", default: .bool(Loss.fromLogitsDefault))]
         loss.staticMethod("sparseCategoricalCrossentropy", fromLogits) { [loss] args in
             loss.wrap(.sparseCategoricalCrossentropy(fromLogits: try args.bool(0)))
         }

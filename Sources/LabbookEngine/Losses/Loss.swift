@@ -2,11 +2,14 @@ import Foundation
 
 /// The losses of Keras 3, averaged over the batch (`sum_over_batch_size`).
 public enum Loss: Codable, Equatable, Sendable {
-    case sparseCategoricalCrossentropy(fromLogits: Bool = false)
-    case categoricalCrossentropy(fromLogits: Bool = false)
-    case binaryCrossentropy(fromLogits: Bool = false)
+    case sparseCategoricalCrossentropy(fromLogits: Bool = Loss.fromLogitsDefault)
+    case categoricalCrossentropy(fromLogits: Bool = Loss.fromLogitsDefault)
+    case binaryCrossentropy(fromLogits: Bool = Loss.fromLogitsDefault)
     case meanSquaredError
     case meanAbsoluteError
+
+    /// Keras's default of the cross-entropies' `from_logits`: the model outputs probabilities.
+    public static let fromLogitsDefault = false
 
     /// Keras's name (`sparse_categorical_crossentropy`, `mse` is `mean_squared_error`).
     public var kerasName: String {
