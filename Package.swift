@@ -129,7 +129,7 @@ let package = Package(
         // back, partial credit), the gradebook and each student's feedback.
         .target(
             name: "LabbookGrading",
-            dependencies: ["LabbookDiagnostics", "LabbookNotebook", "LabbookInterpreter", "LabbookRun", "LabbookEngine"]
+            dependencies: ["LabbookDiagnostics", "LabbookNotebook", "LabbookInterpreter", "LabbookReport", "LabbookRun", "LabbookEngine"]
         ),
 
         // The command line: it parses arguments and calls one function per command.

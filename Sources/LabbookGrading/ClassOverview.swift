@@ -1,4 +1,5 @@
 import Foundation
+import LabbookReport
 
 /// The class at a glance, `index.html`: the distribution of totals as a figure, each question's
 /// mean and full-marks rate, every student with status, total and links to their feedback and
@@ -46,7 +47,7 @@ struct ClassOverview {
     }
 
     var html: String {
-        let e = HTMLText.escape
+        let e: (String) -> String = { HTML.escape($0) }
         let maximum = Points.text(master.questions.map(\.points).reduce(0, +))
         let mean = grades.isEmpty ? "—" : String(format: "%.2f", grades.map(\.total).reduce(0, +) / Double(grades.count))
         var body = "<h1>\(e(master.title))</h1>\n<p>\(grades.count) submissions; mean total \(mean) of \(maximum)</p>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookReport
 
 
 /// A student's feedback: each question's points out of its maximum, each test's text with
@@ -44,7 +45,7 @@ struct Feedback {
     }
 
     var html: String {
-        let escape = HTMLText.escape
+        let escape: (String) -> String = { HTML.escape($0) }
         let body = entries.map { kind, text in
             switch kind {
             case .title: "<h1>\(escape(text))</h1>"
