@@ -4,7 +4,7 @@
 # `make bench` measures the engine (see docs/engine.md); `make regress` checks that this engine
 # reproduces the committed reports in output/ (see docs/diff.md).
 
-DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-dev \
+DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-dev libsqlite3-dev \
                    fonts-dejavu-core dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook

@@ -63,6 +63,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, each through a module map and its pkg-config name.
@@ -71,6 +72,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // Linux's prctl (a child of `grade` ends with its parent), which Swift cannot call (variadic).
+        .systemLibrary(name: "CProcessControl"),
 
         // The training engine: tensors, layers, optimizers, losses, callbacks, data.
         .target(
@@ -126,10 +129,13 @@ let package = Package(
         .target(name: "LabbookDiff", dependencies: ["LabbookReport", "LabbookNotebook", "LabbookPlots", "LabbookEngine"]),
 
         // The classroom: `labbook grade` (each submission in a process of its own, its checks put
-        // back, partial credit), the gradebook and each student's feedback.
+        // back, partial credit), the gradebook (SQLite through GRDB) and each student's feedback.
         .target(
             name: "LabbookGrading",
-            dependencies: ["LabbookDiagnostics", "LabbookNotebook", "LabbookInterpreter", "LabbookReport", "LabbookRun", "LabbookEngine"]
+            dependencies: [
+                "CProcessControl", "LabbookDiagnostics", "LabbookNotebook", "LabbookInterpreter", "LabbookReport", "LabbookRun",
+                "LabbookEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
 
         // The command line: it parses arguments and calls one function per command.
@@ -156,7 +162,8 @@ let package = Package(
         .testTarget(name: "LabbookReportTests", dependencies: ["LabbookReport", "LabbookDiagnostics", "LabbookTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LabbookRunTests", dependencies: ["LabbookRun", "LabbookDiagnostics", "LabbookTestSupport"],
                     exclude: ["Notebooks", "Hostile", "Golden"]),
-        .testTarget(name: "LabbookGradingTests", dependencies: ["LabbookGrading", "LabbookNotebook", "LabbookTestSupport"],
+        .testTarget(name: "LabbookGradingTests",
+                    dependencies: ["LabbookGrading", "LabbookNotebook", "LabbookTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Class"]),
         .testTarget(name: "LabbookDiffTests", dependencies: ["LabbookDiff", "LabbookTestSupport"], exclude: ["DiffFixtures"]),
     ],

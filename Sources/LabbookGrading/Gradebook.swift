@@ -3,9 +3,9 @@ import LabbookDiagnostics
 import LabbookNotebook
 import LabbookReport
 
-/// The gradebook of one master: every submission's row, kept as each is graded, written out —
-/// with the teacher's `manual.csv` folded in — as `gradebook.csv`, `gradebook.json`, the class
-/// overview `index.html` and each student's feedback, after every row.
+/// The gradebook of one master: every submission's row, kept in `gradebook.sqlite` as each is
+/// graded, written out — with the teacher's `manual.csv` folded in — as `gradebook.csv`,
+/// `gradebook.json`, the class overview `index.html` and each student's feedback, after every row.
 final class Gradebook {
     let directory: String
     let master: MasterInfo
@@ -13,37 +13,39 @@ final class Gradebook {
     private(set) var grades: [SubmissionGrade] = []
     /// The problems of `manual.csv`, at their lines.
     private(set) var manualDiagnostics: [Diagnostic] = []
+    private let database: GradebookDatabase
 
-    init(directory: String, master: MasterInfo) {
+    /// The gradebook of `master` in `directory`, its database created when missing and its
+    /// master set; the rows graded earlier against this master are kept.
+    init(directory: String, master: MasterInfo) throws {
         self.directory = directory
         self.master = master
+        database = try GradebookDatabase(directory: directory)
+        try database.setMaster(master)
+        grades = try database.grades(master: master.sha256)
     }
 
-    /// The gradebook `grade` left in `directory`, to write again (`labbook gradebook DIR`).
-    static func load(_ directory: String) -> Gradebook? {
-        guard let data = FileManager.default.contents(atPath: MasterInfo.path(in: directory).path),
-              let master = try? JSONDecoder().decode(MasterInfo.self, from: data) else { return nil }
-        let book = Gradebook(directory: directory, master: master)
-        book.loadGrades()
-        return book
+    private init(directory: String, database: GradebookDatabase, master: MasterInfo) throws {
+        self.directory = directory
+        self.master = master
+        self.database = database
+        grades = try database.grades(master: master.sha256)
     }
 
-    /// The rows saved in the folder for this master (submissions graded by an earlier `grade`).
-    func loadGrades() {
-        let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".grade.json") {
-            guard let data = FileManager.default.contents(atPath: work.appendingPathComponent(file).path),
-                  let grade = try? JSONDecoder().decode(SubmissionGrade.self, from: data), grade.master == master.sha256 else { continue }
-            grades.removeAll { $0.student == grade.student }
-            grades.append(grade)
-        }
-        grades.sort { $0.student < $1.student }
+    /// The gradebook `grade` left in `directory`, to write again (`labbook gradebook DIR`): nil
+    /// when there is none.
+    static func load(_ directory: String) throws -> Gradebook? {
+        guard GradebookDatabase.exists(in: directory) else { return nil }
+        let database = try GradebookDatabase(directory: directory)
+        guard let master = try database.master() else { return nil }
+        return try Gradebook(directory: directory, database: database, master: master)
     }
 
-    /// Adds `grade` (sorted by student, so that the files are the same whatever the order in
-    /// which the submissions ended) and writes everything again.
-    func record(_ grade: SubmissionGrade) {
+    /// Adds `grade` to the database (in place of the student's earlier row), then writes the
+    /// files again; the rows stay sorted by student, so that the files are the same whatever
+    /// the order in which the submissions ended.
+    func record(_ grade: SubmissionGrade) throws {
+        try database.record(grade)
         grades.removeAll { $0.student == grade.student }
         grades.append(grade)
         grades.sort { $0.student < $1.student }
@@ -54,12 +56,10 @@ final class Gradebook {
     func write(students: Set<String>? = nil) {
         let root = URL(fileURLWithPath: directory)
         try? FileManager.default.createDirectory(at: root.appendingPathComponent(".graded"), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try? encoder.encode(master).write(to: MasterInfo.path(in: directory), options: .atomic)
         let manual = ManualScores(path: root.appendingPathComponent("manual.csv").path, students: Set(grades.map(\.student)),
                                   master: master)
         manualDiagnostics = manual.diagnostics
+        try? database.setManualScores(manual.scores)
         let shown = grades.map(manual.applied)
         try? Data(Self.csv(shown, master: master).utf8).write(to: root.appendingPathComponent("gradebook.csv"), options: .atomic)
         try? Self.json(shown, master: master).write(to: root.appendingPathComponent("gradebook.json"), options: .atomic)

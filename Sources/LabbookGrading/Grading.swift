@@ -38,7 +38,7 @@ public enum Grading {
         let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
         // The folder is labbook's gradebook, or new, or empty: nothing of the user's is replaced.
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if !existing.isEmpty, !FileManager.default.fileExists(atPath: MasterInfo.path(in: directory).path) {
+        if !existing.isEmpty, !GradebookDatabase.exists(in: directory) {
             write("\(GradingError.notAGradebook(directory))")
             return 2
         }
@@ -49,24 +49,35 @@ public enum Grading {
             return 2
         }
         let masterSHA = sha256(Data(master.source.utf8))
-        let book = Gradebook(directory: directory, master: MasterInfo(master, sha256: masterSHA))
         // The rows of an earlier `grade` of this master stay (a late submission adds its own).
-        book.loadGrades()
-        book.write(students: [])  // the folder is a gradebook from now on
+        let book: Gradebook
+        do {
+            book = try Gradebook(directory: directory, master: MasterInfo(master, sha256: masterSHA))
+        } catch {
+            write("\(GradingError.unreadableGradebook(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
+            return 2
+        }
+        let earlier = Dictionary(book.grades.map { ($0.student, $0) }, uniquingKeysWith: { first, _ in first })
 
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.jobs)
         let lock = NSLock()
         var done = 0
+        var unrecorded: [String] = []
         for (index, path) in submissions.enumerated() {
             let student = students[index], reading = readings[index]
             queue.addOperation {
                 let grade = gradeOne(student: student, path: path, reading: reading, master: master, masterSHA: masterSHA,
-                                     directory: directory, work: work, options: options)
+                                     earlier: earlier[student], directory: directory, work: work, options: options)
                 lock.lock()
                 defer { lock.unlock() }
                 done += 1
-                book.record(grade)
+                do {
+                    try book.record(grade)
+                } catch {
+                    unrecorded.append(student)
+                    write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
+                }
                 write("[\(done)/\(submissions.count)] \(student): \(grade.status.rawValue), "
                       + "\(Points.text(grade.total)) of \(Points.text(grade.maximum))"
                       + String(format: " (%.1f s)", grade.seconds))
@@ -80,14 +91,21 @@ public enum Grading {
         let notGraded = grades.filter { $0.status != .graded }
         write("graded \(grades.count - notGraded.count) of \(grades.count) submissions into \(directory)/"
               + (notGraded.isEmpty ? "" : " (" + notGraded.map { "\($0.student): \($0.status.rawValue)" }.joined(separator: ", ") + ")"))
-        return notGraded.isEmpty && manual.isEmpty ? 0 : 1
+        return notGraded.isEmpty && manual.isEmpty && unrecorded.isEmpty ? 0 : 1
     }
 
     /// `labbook gradebook DIR`: the gradebook files written again from the grades in `DIR`,
     /// with `manual.csv` folded in. Returns 0, 1 when `manual.csv` has an error, 2 when `DIR`
     /// holds no gradebook.
     public static func rewrite(_ directory: String, write: (String) -> Void = StandardError.write) -> Int32 {
-        guard let book = Gradebook.load(directory) else {
+        let loaded: Gradebook?
+        do {
+            loaded = try Gradebook.load(directory)
+        } catch {
+            write("\(GradingError.unreadableGradebook(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
+            return 2
+        }
+        guard let book = loaded else {
             write("error: \(directory) holds no gradebook (grade a class into it first)")
             return 2
         }
@@ -98,17 +116,15 @@ public enum Grading {
         return book.manualDiagnostics.isEmpty ? 0 : 1
     }
 
-    /// One submission: reused when neither it nor the master changed, else run in a child.
+    /// One submission: its `earlier` row reused when neither it nor the master (nor the engine)
+    /// changed, else run in a child.
     private static func gradeOne(student: String, path: String, reading: NotebookReading, master: Notebook, masterSHA: String,
-                                 directory: String, work: URL, options: GradeOptions) -> SubmissionGrade {
+                                 earlier: SubmissionGrade?, directory: String, work: URL, options: GradeOptions) -> SubmissionGrade {
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
         let submissionSHA = sha256(bytes)
-        let saved = work.appendingPathComponent(student + ".grade.json")
-        if let data = FileManager.default.contents(atPath: saved.path),
-           let previous = try? JSONDecoder().decode(SubmissionGrade.self, from: data),
-           previous.sha256 == submissionSHA, previous.master == masterSHA, previous.engine == EngineInfo.version,
-           previous.file == path {
-            return previous
+        if let earlier, earlier.sha256 == submissionSHA, earlier.master == masterSHA, earlier.engine == EngineInfo.version,
+           earlier.file == path {
+            return earlier
         }
         var grade = SubmissionGrade(student: student, file: path, sha256: submissionSHA, master: masterSHA,
                                     engine: EngineInfo.version, status: .unreadable, questions: [], notes: [], seconds: 0)
@@ -117,7 +133,7 @@ public enum Grading {
             grade.notes = reading.diagnostics.map(reading.diagnosticFormatter().format)
             grade.questions = Scoring.score(master: master, graded: GradedNotebook(master: master, submission: master),
                                             tests: [], failures: [])
-            return save(grade, to: saved)
+            return grade
         }
         let graded = GradedNotebook(master: master, submission: submission)
         let notebook = work.appendingPathComponent(student + ".md")
@@ -129,12 +145,12 @@ public enum Grading {
         } catch {
             grade.status = .crashed
             grade.notes = [SystemErrorText.describe(error)]
-            return save(grade, to: saved)
+            return grade
         }
         let checks = graded.putBack.filter(\.isCheck).map(\.label).joined(separator: ",")
         let ending = ChildProcess.run(options.executable, [
             "grade-submission", notebook.path, "--checks", checks, "--output", directory,
-            "--progress", progress.path, "--memory", String(options.memoryMB),
+            "--progress", progress.path, "--memory", String(options.memoryMB), "--parent", String(getpid()),
         ], timeout: options.timeout, stderr: stderr)
         let events = progress.events()
         let tests = events.compactMap { if case .test(let t) = $0 { t } else { nil } }
@@ -154,14 +170,6 @@ public enum Grading {
             grade.status = log.localizedCaseInsensitiveContains("memory") ? .memory : .crashed
             grade.notes = [GradingMessages.ended(ending, log: log)]
         }
-        return save(grade, to: saved)
-    }
-
-    /// Keeps `grade` for the next regrade.
-    private static func save(_ grade: SubmissionGrade, to url: URL) -> SubmissionGrade {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        if let data = try? encoder.encode(grade) { try? data.write(to: url, options: .atomic) }
         return grade
     }
 

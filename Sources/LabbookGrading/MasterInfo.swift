@@ -1,8 +1,8 @@
 import Foundation
 import LabbookNotebook
 
-/// What the gradebook needs of the master, kept beside the grades (`.graded/master.json`) so
-/// that `labbook gradebook DIR` can write it again without the master.
+/// What the gradebook needs of the master, kept in its database beside the grades so that
+/// `labbook gradebook DIR` can write it again without the master.
 public struct MasterInfo: Codable, Equatable, Sendable {
     public var title: String
     /// The master's front-matter language (`es`, `en`).
@@ -26,7 +26,10 @@ public struct MasterInfo: Codable, Equatable, Sendable {
         self.sha256 = sha256
     }
 
-    static func path(in directory: String) -> URL {
-        URL(fileURLWithPath: directory).appendingPathComponent(".graded/master.json")
+    init(title: String, lang: String, questions: [Question], sha256: String) {
+        self.title = title
+        self.lang = lang
+        self.questions = questions
+        self.sha256 = sha256
     }
 }

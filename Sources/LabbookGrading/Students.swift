@@ -36,6 +36,8 @@ public enum GradingError: Error, Equatable, CustomStringConvertible {
     case masterRefused(String)
     case notWritten(String, String)
     case notAGradebook(String)
+    case unreadableGradebook(String, String)
+    case unknownStatus(String, String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum GradingError: Error, Equatable, CustomStringConvertible {
         case .notWritten(let path, let reason): return "error: could not write \(path): \(reason)"
         case .notAGradebook(let directory):
             return "error: \(directory) holds files labbook did not write; grade into a new folder (--output), or an older gradebook's"
+        case .unreadableGradebook(let path, let reason): return "error: could not read the gradebook \(path): \(reason)"
+        case .unknownStatus(let status, let student): return "\(student)'s row has the unknown status '\(status)'"
         }
     }
 }

@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 import LabbookDiagnostics
 import LabbookEngine
@@ -14,10 +15,10 @@ public enum SubmissionRun {
     /// blocks labelled `checks` being the checks. Returns the process's exit status: 0 when the
     /// run reached its end (whatever its blocks did), 2 when it could not start.
     public static func run(notebook: String, checks: Set<String>, outputDirectory: String, progress: String,
-                           memoryMB: Int) -> Int32 {
+                           memoryMB: Int, parent: Int32?) -> Int32 {
+        if let parent { endWithParent(parent) }
         let progress = GradingProgress(path: progress)
         limitAddressSpace(megabytes: memoryMB + addressSpaceHeadroomMB)
-        endWithParent()
         // A fault for the tests of `grade` itself: no notebook can crash labbook.
         if let student = ProcessInfo.processInfo.environment["LABBOOK_GRADE_TEST_ABORT"],
            URL(fileURLWithPath: notebook).deletingPathExtension().lastPathComponent == student {
@@ -49,16 +50,12 @@ extension SubmissionRun {
     /// stack a block runs on, the engine's buffers.
     static let addressSpaceHeadroomMB = 2048
 
-    /// A run ends with the `grade` that started it (Ctrl-C, a kill): no orphan keeps running. The
-    /// parent is looked at twice a second from a thread of its own.
-    static func endWithParent() {
-        let parent = getppid()
-        Thread.detachNewThread {
-            while true {
-                if getppid() != parent { _exit(3) }
-                usleep(500_000)
-            }
-        }
+    /// A run ends with the `grade` that started it (Ctrl-C, a kill, a crash): no orphan keeps
+    /// running. The kernel kills this process when its parent ends (a signal nothing can block
+    /// or ignore, whatever mask it inherited); a parent already gone ends it here.
+    static func endWithParent(_ parent: Int32) {
+        _ = labbook_kill_with_parent()
+        if getppid() != parent { _exit(3) }
     }
 
     /// The process's address space at most `megabytes` (a backstop: an allocation past it fails).

@@ -54,10 +54,12 @@ struct GradeSubmissionCommand: ParsableCommand {
     @Option var output: String
     @Option var progress: String
     @Option var memory: Int = 4096
+    /// The `grade` process that started this one: this one ends when it does.
+    @Option var parent: Int32?
 
     func run() throws {
         let status = SubmissionRun.run(notebook: notebook, checks: Set(checks.split(separator: ",").map(String.init)),
-                                       outputDirectory: output, progress: progress, memoryMB: memory)
+                                       outputDirectory: output, progress: progress, memoryMB: memory, parent: parent)
         if status != 0 { throw ExitCode(status) }
     }
 }

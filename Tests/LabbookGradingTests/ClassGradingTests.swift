@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LabbookNotebook
 import LabbookTestSupport
 import Testing
@@ -96,6 +97,17 @@ struct ClassGradingTests {
         #expect(try Self.rows(out) == ["loop: timeout 2/4 [2  0] manual 2"])
         let feedback = try String(contentsOf: out.appendingPathComponent("loop/feedback.md"), encoding: .utf8)
         #expect(feedback.contains("the notebook ran for more than 20 s and was stopped; the tests that ran before keep their points"))
+        #expect(Self.survivors(of: out) == [], "the stopped loop still runs")
+    }
+
+    /// The `grade-submission` processes still running on `folder` (their command lines name it).
+    static func survivors(of folder: URL) -> [String] {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            return command.contains("grade-submission") && command.contains(folder.path) ? "\(pid): \(command)" : nil
+        }
     }
 
     /// The gradebook without its timings.
@@ -206,7 +218,7 @@ struct GradebookTests {
         #expect(html.contains("<a href=\"partial/feedback.html\">feedback</a>"))
         #expect(html.contains("<li>latin1: unreadable — "))
         // Totals 0, 1.5 and 3: one bar each at 0, 1 and 3.
-        let book = try #require(Gradebook.load(out.path))
+        let book = try #require(try Gradebook.load(out.path))
         #expect(ClassOverview(grades: book.grades, master: book.master).histogram.counts == [1, 1, 0, 1, 0])
     }
 
@@ -227,6 +239,37 @@ struct GradebookTests {
         _ = try ClassGradingTests.grade([ClassGradingTests.master], into: out)
         _ = try ClassGradingTests.grade([ClassGradingTests.submission("partial")], into: out)
         #expect(try ClassGradingTests.rows(out) == ["master: graded 3/4 [2  1] manual 2", "partial: graded 1.5/4 [0.5  1] manual 2"])
+    }
+
+    @Test func theDatabaseHoldsEveryRowTestAndManualScore() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("grades")
+        _ = try ClassGradingTests.grade([ClassGradingTests.master, ClassGradingTests.submission("partial")], into: out)
+        try Data("student,question,points,comment\npartial,2,0.5,Casi\n".utf8).write(to: out.appendingPathComponent("manual.csv"))
+        #expect(Grading.rewrite(out.path) { _ in } == 0)
+        let database = try DatabaseQueue(path: out.appendingPathComponent("gradebook.sqlite").path)
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT student, status, total, maximum FROM submission ORDER BY student")
+                .map { "\($0["student"] as String) \($0["status"] as String) \($0["total"] as Double)/\($0["maximum"] as Double)" }
+            #expect(rows == ["master graded 3.0/4.0", "partial graded 1.5/4.0"])
+            let scores = try Row.fetchAll(db, sql: "SELECT question, points, manual FROM score WHERE student = 'partial' ORDER BY position")
+                .map { "\($0["question"] as String)=\(($0["points"] as Double?).map { "\($0)" } ?? "NULL")\(($0["manual"] as Bool) ? " manual" : "")" }
+            #expect(scores == ["1=0.5", "2=NULL manual", "3=1.0"])
+            let tests = try Row.fetchAll(db, sql: "SELECT text, passed, worth FROM test WHERE student = 'partial' ORDER BY question, position")
+                .map { "\($0["text"] as String): \(($0["passed"] as Bool) ? "passed" : "failed") \($0["worth"] as Double)" }
+            #expect(tests == ["xs tiene tres elementos: passed 0.5", "la suma es 6: failed 1.5",
+                              "double(2) es 4: passed 0.5", "double(0) es 0: passed 0.5"])
+            let master = try String.fetchOne(db, sql: "SELECT sha256 FROM master")
+            #expect(try String.fetchAll(db, sql: "SELECT DISTINCT master_sha256 FROM submission") == [master].compactMap { $0 })
+            let manual = try Row.fetchAll(db, sql: "SELECT student, question, points, comment FROM manual_score")
+                .map { "\($0["student"] as String) \($0["question"] as String) \($0["points"] as Double) \($0["comment"] as String)" }
+            #expect(manual == ["partial 2 0.5 Casi"])
+        }
+        // Read back, the rows are the ones graded.
+        let book = try #require(try Gradebook.load(out.path))
+        #expect(book.grades.map(\.student) == ["master", "partial"])
+        #expect(book.grades[1].questions[0].tests.map(\.passed) == [true, false])
     }
 
     @Test func aFolderWithoutAGradebookIsSaidSo() throws {
@@ -258,17 +301,16 @@ struct InterruptedGradingTests {
         while Date() < deadline, ((try? String(contentsOf: csv, encoding: .utf8)) ?? "").split(separator: "\n").count < 3 {
             usleep(50_000)
         }
+        while Date() < deadline, ClassGradingTests.survivors(of: out).isEmpty { usleep(50_000) }
+        #expect(ClassGradingTests.survivors(of: out).count == 1, "the loop is being graded when grade is killed")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let rows = try ClassGradingTests.rows(out)
         #expect(rows == ["master: graded 3/4 [2  1] manual 2", "partial: graded 1.5/4 [0.5  1] manual 2"])
-        // The loop's child ended with its parent.
-        let progress = out.appendingPathComponent(".graded/loop.progress.jsonl")
-        let size = { (try? FileManager.default.attributesOfItem(atPath: progress.path)[.size] as? Int) ?? nil }
-        usleep(1_500_000)
-        let before = size()
-        usleep(1_000_000)
-        #expect(size() == before)
+        // The loop's child ended with its parent (the kernel kills it; a moment for it to go).
+        let gone = Date().addingTimeInterval(10)
+        while Date() < gone, !ClassGradingTests.survivors(of: out).isEmpty { usleep(50_000) }
+        #expect(ClassGradingTests.survivors(of: out) == [], "a child of the killed grade still runs")
 
         let masterProgress = out.appendingPathComponent(".graded/master.progress.jsonl")
         try FileManager.default.removeItem(at: masterProgress)
