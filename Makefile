@@ -31,6 +31,8 @@ REGRESS_TOLERANCE := --tolerance 0.005 --tolerance rel:0.02
 # result moved beyond tolerance, 2 when a report is missing or unreadable. Renders of one
 # reproducibility class give the same bits on every machine and thread count, so the diff of
 # an unchanged engine says "identical"; the tolerances matter only across engine versions.
+# Then grades the coursework master against its untouched student version (release/): it must
+# be graded (no crash, no time-out) with 0 points on every auto-graded question.
 regress: deps build
 	@tmp=$$(mktemp -d); status=0; \
 	for notebook in notebooks/*.md; do \
@@ -41,6 +43,15 @@ regress: deps build
 	  $(LABBOOK) diff "output/$$name" "$$tmp/$$name" $(REGRESS_TOLERANCE); s=$$?; \
 	  [ $$s -gt $$status ] && status=$$s; \
 	done; \
+	echo "== grade notebooks/fashion-mnist.md release/fashion-mnist.md"; \
+	$(LABBOOK) grade notebooks/fashion-mnist.md release/fashion-mnist.md --output "$$tmp/grades"; \
+	if awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) column[$$i] = i } \
+	            NR == 2 { row = 1; bad = $$column["status"] != "graded" || $$column["total"] != "0" } \
+	            END { exit !row || bad }' "$$tmp/grades/gradebook.csv"; then \
+	  echo "the untouched student version is graded with 0 on every auto-graded question"; \
+	else \
+	  echo "error: the untouched student version was not graded with 0 points:"; cat "$$tmp/grades/gradebook.csv"; status=1; \
+	fi; \
 	rm -rf "$$tmp"; exit $$status
 
 # Installs only the Debian packages that are not installed yet; `apt-get update` runs once first.

@@ -3,10 +3,12 @@ import LabbookReport
 
 /// The class at a glance, `index.html`: the distribution of totals as a figure, each question's
 /// mean and full-marks rate, every student with status, total and links to their feedback and
-/// report, and the submissions that could not be graded, with why.
+/// report, the submissions that could not be graded, with why, and what a merge of shards
+/// found missing.
 struct ClassOverview {
     let grades: [SubmissionGrade]
     let master: MasterInfo
+    var problems: [String] = []
 
     /// The totals' histogram: `bins` bars from 0 to the maximum, as counts.
     var histogram: (width: Double, counts: [Int]) {
@@ -51,6 +53,10 @@ struct ClassOverview {
         let maximum = Points.text(master.questions.map(\.points).reduce(0, +))
         let mean = grades.isEmpty ? "—" : String(format: "%.2f", grades.map(\.total).reduce(0, +) / Double(grades.count))
         var body = "<h1>\(e(master.title))</h1>\n<p>\(grades.count) submissions; mean total \(mean) of \(maximum)</p>\n"
+        if !problems.isEmpty {
+            body += "<h2 class=\"crashed\">Incomplete</h2>\n<ul>\n" + problems.map { "<li class=\"crashed\">\(e($0))</li>" }
+                .joined(separator: "\n") + "\n</ul>\n"
+        }
         body += "<figure>\(figure)<figcaption>Totals</figcaption></figure>\n"
         body += "<table><thead><tr><th>Question</th><th>Points</th><th>Mean</th><th>Full marks</th></tr></thead><tbody>\n"
         for row in questionRows {

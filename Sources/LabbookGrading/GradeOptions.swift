@@ -8,6 +8,8 @@ public struct GradeOptions: Sendable {
     public var timeout: Double = 1800
     /// Megabytes one submission may hold.
     public var memoryMB: Int = 4096
+    /// The share of the class to grade (`--shard K/N`); nil: all of it.
+    public var shard: Shard?
     /// The labbook executable that grades one submission in a process of its own.
     public var executable: String
 

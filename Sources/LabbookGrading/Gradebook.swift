@@ -13,15 +13,20 @@ final class Gradebook {
     private(set) var grades: [SubmissionGrade] = []
     /// The problems of `manual.csv`, at their lines.
     private(set) var manualDiagnostics: [Diagnostic] = []
+    /// What a merge of shards found missing (a shard, a shard's rows), said in the overview
+    /// and in `gradebook.json`.
+    private(set) var problems: [String] = []
     private let database: GradebookDatabase
 
     /// The gradebook of `master` in `directory`, its database created when missing and its
-    /// master set; the rows graded earlier against this master are kept.
+    /// master set; the rows graded earlier against this master are kept (what an earlier merge
+    /// found missing is not: this is a new grade or merge).
     init(directory: String, master: MasterInfo) throws {
         self.directory = directory
         self.master = master
         database = try GradebookDatabase(directory: directory)
         try database.setMaster(master)
+        try database.setProblems([])
         grades = try database.grades(master: master.sha256)
     }
 
@@ -30,6 +35,13 @@ final class Gradebook {
         self.master = master
         self.database = database
         grades = try database.grades(master: master.sha256)
+        problems = try database.problems()
+    }
+
+    /// Says what a merge found missing (kept in the database for the next rewrite).
+    func setProblems(_ problems: [String]) throws {
+        try database.setProblems(problems)
+        self.problems = problems
     }
 
     /// The gradebook `grade` left in `directory`, to write again (`labbook gradebook DIR`): nil
@@ -42,15 +54,23 @@ final class Gradebook {
     }
 
     /// Adds `grade` to the database (in place of the student's earlier row), then writes the
-    /// files again; the rows stay sorted by student, so that the files are the same whatever
-    /// the order in which the submissions ended.
-    func record(_ grade: SubmissionGrade) throws {
+    /// files again (unless `writing` is false); the rows stay sorted by student, so that the
+    /// files are the same whatever the order in which the submissions ended.
+    func record(_ grade: SubmissionGrade, writing: Bool = true) throws {
         try database.record(grade)
         grades.removeAll { $0.student == grade.student }
         grades.append(grade)
         grades.sort { $0.student < $1.student }
-        write(students: [grade.student])
+        if writing { write(students: [grade.student]) }
     }
+
+    /// The share of the class this folder is given (kept before any of it is graded).
+    func assign(_ shard: Shard, students: [(student: String, file: String)]) throws {
+        try database.setAssignment(shard, students: students)
+    }
+
+    /// The share of the class the folder was last given.
+    func assignment() throws -> (shard: Shard, students: [(student: String, file: String)])? { try database.assignment() }
 
     /// Writes the gradebook files, and the feedback of `students` (nil: of everyone).
     func write(students: Set<String>? = nil) {
@@ -62,9 +82,10 @@ final class Gradebook {
         try? database.setManualScores(manual.scores)
         let shown = grades.map(manual.applied)
         try? Data(Self.csv(shown, master: master).utf8).write(to: root.appendingPathComponent("gradebook.csv"), options: .atomic)
-        try? Self.json(shown, master: master).write(to: root.appendingPathComponent("gradebook.json"), options: .atomic)
-        try? Data(ClassOverview(grades: shown, master: master).html.utf8).write(to: root.appendingPathComponent("index.html"),
-                                                                             options: .atomic)
+        try? Self.json(shown, master: master, problems: problems).write(to: root.appendingPathComponent("gradebook.json"),
+                                                                        options: .atomic)
+        try? Data(ClassOverview(grades: shown, master: master, problems: problems).html.utf8)
+            .write(to: root.appendingPathComponent("index.html"), options: .atomic)
         for grade in shown where students?.contains(grade.student) ?? true {
             // The student's folder is a report folder (stamped), whether or not a report was written.
             guard let report = try? ReportFolder(notebook: grade.student + ".md", outputDirectory: directory),
@@ -90,15 +111,18 @@ final class Gradebook {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The same rows, and every test's text and outcome.
-    static func json(_ grades: [SubmissionGrade], master: MasterInfo) -> Data {
+    /// The same rows, and every test's text and outcome (and, after a merge that lacked
+    /// something, `problems`).
+    static func json(_ grades: [SubmissionGrade], master: MasterInfo, problems: [String] = []) -> Data {
         struct File: Encodable {
             var master: MasterInfo
             var submissions: [SubmissionGrade]
+            var problems: [String]?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (try? encoder.encode(File(master: master, submissions: grades))) ?? Data()
+        let file = File(master: master, submissions: grades, problems: problems.isEmpty ? nil : problems)
+        return (try? encoder.encode(file)) ?? Data()
     }
 
     /// A CSV field, quoted when it must be.

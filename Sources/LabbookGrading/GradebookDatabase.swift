@@ -17,7 +17,10 @@ import GRDB
 ///   each test that ran (`points` as the master names them, `worth` what it counted for,
 ///   `details` the values involved, a JSON array); `check_failure(student, question, position,
 ///   check_block, message)`: a check that stopped on an error;
-/// - `manual_score(student, question, points, comment)`: `manual.csv` as last folded in.
+/// - `manual_score(student, question, points, comment)`: `manual.csv` as last folded in;
+/// - `run(shard, shards)` and `assignment(student, file)`: the share of the class the last
+///   `grade` into the folder was given (shard 0 of 1 for a whole class), so that a merge can tell
+///   a shard that did not finish; `problem(position, text)`: what a merge found missing.
 final class GradebookDatabase {
     /// The file's name in a gradebook folder.
     static let fileName = "gradebook.sqlite"
@@ -101,6 +104,45 @@ final class GradebookDatabase {
         }
     }
 
+    /// Keeps the share of the class this folder is given: `shard`, and its students with their files.
+    func setAssignment(_ shard: Shard, students: [(student: String, file: String)]) throws {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM run")
+            try db.execute(sql: "DELETE FROM assignment")
+            try db.execute(sql: "INSERT INTO run (id, shard, shards) VALUES (1, ?, ?)", arguments: [shard.index, shard.count])
+            for (student, file) in students {
+                try db.execute(sql: "INSERT INTO assignment (student, file) VALUES (?, ?)", arguments: [student, file])
+            }
+        }
+    }
+
+    /// The share of the class the folder was last given, if any: its shard, and its students
+    /// with their files.
+    func assignment() throws -> (shard: Shard, students: [(student: String, file: String)])? {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT shard, shards FROM run"),
+                  let shard = Shard(index: row["shard"], count: row["shards"]) else { return nil }
+            let students = try Row.fetchAll(db, sql: "SELECT student, file FROM assignment ORDER BY student")
+                .map { (student: $0["student"] as String, file: $0["file"] as String) }
+            return (shard, students)
+        }
+    }
+
+    /// What a merge found missing, in place of the earlier list.
+    func setProblems(_ problems: [String]) throws {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM problem")
+            for (position, text) in problems.enumerated() {
+                try db.execute(sql: "INSERT INTO problem (position, text) VALUES (?, ?)", arguments: [position, text])
+            }
+        }
+    }
+
+    /// What the last merge into the folder found missing.
+    func problems() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT text FROM problem ORDER BY position") }
+    }
+
     /// Keeps the teacher's scores as `manual.csv` says them now.
     func setManualScores(_ scores: [String: [String: ManualScores.Score]]) throws {
         try queue.write { db in
@@ -176,6 +218,9 @@ final class GradebookDatabase {
                                             PRIMARY KEY (student, question, position));
                 CREATE TABLE manual_score (student TEXT NOT NULL, question TEXT NOT NULL, points REAL NOT NULL,
                                            comment TEXT NOT NULL, PRIMARY KEY (student, question));
+                CREATE TABLE run (id INTEGER PRIMARY KEY CHECK (id = 1), shard INTEGER NOT NULL, shards INTEGER NOT NULL);
+                CREATE TABLE assignment (student TEXT PRIMARY KEY, file TEXT NOT NULL);
+                CREATE TABLE problem (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
                 """)
         }
         return migrator

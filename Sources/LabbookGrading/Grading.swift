@@ -58,14 +58,24 @@ public enum Grading {
             return 2
         }
         let earlier = Dictionary(book.grades.map { ($0.student, $0) }, uniquingKeysWith: { first, _ in first })
+        // This run's share of the class (all of it without `--shard`), kept before grading so
+        // that a merge can tell a shard that did not finish.
+        let shard = options.shard ?? .whole
+        let members = shard.members(of: students)
+        do {
+            try book.assign(shard, students: members.map { (students[$0], submissions[$0]) })
+        } catch {
+            write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
+            return 2
+        }
 
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.jobs)
         let lock = NSLock()
         var done = 0
         var unrecorded: [String] = []
-        for (index, path) in submissions.enumerated() {
-            let student = students[index], reading = readings[index]
+        for index in members {
+            let student = students[index], path = submissions[index], reading = readings[index]
             queue.addOperation {
                 let grade = gradeOne(student: student, path: path, reading: reading, master: master, masterSHA: masterSHA,
                                      earlier: earlier[student], directory: directory, work: work, options: options)
@@ -78,7 +88,7 @@ public enum Grading {
                     unrecorded.append(student)
                     write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
                 }
-                write("[\(done)/\(submissions.count)] \(student): \(grade.status.rawValue), "
+                write("[\(done)/\(members.count)] \(student): \(grade.status.rawValue), "
                       + "\(Points.text(grade.total)) of \(Points.text(grade.maximum))"
                       + String(format: " (%.1f s)", grade.seconds))
             }
@@ -90,13 +100,14 @@ public enum Grading {
         let grades = book.grades
         let notGraded = grades.filter { $0.status != .graded }
         write("graded \(grades.count - notGraded.count) of \(grades.count) submissions into \(directory)/"
+              + (shard == .whole ? "" : " (shard \(shard))")
               + (notGraded.isEmpty ? "" : " (" + notGraded.map { "\($0.student): \($0.status.rawValue)" }.joined(separator: ", ") + ")"))
         return notGraded.isEmpty && manual.isEmpty && unrecorded.isEmpty ? 0 : 1
     }
 
     /// `labbook gradebook DIR`: the gradebook files written again from the grades in `DIR`,
-    /// with `manual.csv` folded in. Returns 0, 1 when `manual.csv` has an error, 2 when `DIR`
-    /// holds no gradebook.
+    /// with `manual.csv` folded in. Returns 0, 1 when `manual.csv` has an error or `DIR` is a
+    /// merge that lacks a shard, 2 when `DIR` holds no gradebook.
     public static func rewrite(_ directory: String, write: (String) -> Void = StandardError.write) -> Int32 {
         let loaded: Gradebook?
         do {
@@ -112,8 +123,9 @@ public enum Grading {
         book.write()
         let formatter = DiagnosticFormatter(fileName: URL(fileURLWithPath: directory).appendingPathComponent("manual.csv").path)
         for diagnostic in book.manualDiagnostics { write(formatter.format(diagnostic)) }
+        for problem in book.problems { write("error: \(problem)") }
         write("wrote the gradebook of \(book.grades.count) submissions in \(directory)/")
-        return book.manualDiagnostics.isEmpty ? 0 : 1
+        return book.manualDiagnostics.isEmpty && book.problems.isEmpty ? 0 : 1
     }
 
     /// One submission: its `earlier` row reused when neither it nor the master (nor the engine)

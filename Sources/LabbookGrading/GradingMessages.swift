@@ -18,6 +18,15 @@ enum GradingMessages {
         case .timedOut: return "the run was stopped at its time limit"
         }
     }
+    static func shardMissing(_ index: Int, of count: Int) -> String {
+        "shard \(index)/\(count) is missing: none of the folders merged is its gradebook, so its submissions are not here"
+    }
+    static func shardUnfinished(_ shard: Shard, folder: String, students: [String]) -> String {
+        "shard \(shard) (\(folder)) did not finish: no row for \(students.joined(separator: ", "))"
+    }
+    static func noShardGradebook(_ folder: String) -> String {
+        "\(folder) holds no gradebook: its shard did not start, or failed before grading"
+    }
     static let manual = "graded by hand"
     static let notRun = "not run"
     static let manualFields = "a manual score is 'student,question,points,comment'"

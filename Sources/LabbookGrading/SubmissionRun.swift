@@ -86,8 +86,10 @@ final class CheckRecorder: NotebookRunner.Observer {
         for output in result.outputs {
             switch output {
             case .expectation(let e):
+                // A hidden check's code is hidden (echo: false): its values quote no code either.
+                let details = cell.options.echo ? e.details : e.details.filter(\.quotesOnlyAName)
                 progress.append(.test(TestResult(text: e.text, passed: e.passed, points: e.points,
-                                                 values: e.details.map { "\($0.expression) = \($0.value)" }, check: cell.label)))
+                                                 values: details.map { "\($0.expression) = \($0.value)" }, check: cell.label)))
             case .diagnostic(let d) where d.isError:
                 progress.append(.failure(CheckFailure(check: cell.label, message: d.message)))
             default:

@@ -33,6 +33,27 @@ public struct Expectation: Hashable, Sendable {
     public struct Detail: Hashable, Sendable {
         public var expression: String
         public var value: String
+
+        public init(expression: String, value: String) {
+            self.expression = expression
+            self.value = value
+        }
+
+        /// Whether the expression quotes no code but a name: a variable or a member path
+        /// (`total`, `history.epochs`, `history.loss.last!`) or a literal (`6`, `"adam"`,
+        /// `[60000, 28, 28]`). A block whose code is hidden (`echo: false`, a hidden check)
+        /// shows only such details, so that its code does not show through them.
+        public var quotesOnlyAName: Bool {
+            let e = expression
+            if let first = e.first, first == "\"" { return e.count >= 2 && e.last == "\"" && !e.dropFirst().dropLast().contains("\"") }
+            if e.allSatisfy({ $0.isNumber || " ,.[]-+e".contains($0) }), e.contains(where: \.isNumber) { return true }
+            let components = e.split(separator: ".", omittingEmptySubsequences: false)
+            return components.allSatisfy { component in
+                let name = component.hasSuffix("!") ? component.dropLast() : component[...]
+                guard let head = name.first, head.isLetter || head == "_" else { return false }
+                return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            }
+        }
     }
 
     public var text: String

@@ -67,8 +67,10 @@ extension Report {
         case .table(let table):
             return .table(TableOutput(headers: table.headers.map(visible), rows: table.rows.map { $0.map(visible) }))
         case .expectation(let e):
+            // A block whose code is hidden shows no code through its values either.
+            let details = cell.options.echo ? e.details : e.details.filter(\.quotesOnlyAName)
             return .expectation(ExpectationOutput(text: visible(e.text), passed: e.passed,
-                                                  values: e.details.map { NamedValue($0.expression, visible($0.value)) }))
+                                                  values: details.map { NamedValue($0.expression, visible($0.value)) }))
         case .diagnostic(let d):
             var shown = cell.fileDiagnostic(d)
             shown.message = visible(d.message)

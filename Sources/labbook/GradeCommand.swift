@@ -29,7 +29,15 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Megabytes one submission may hold.")
     var memory: Int = 4096
 
+    @Option(help: ArgumentHelp("Grade only shard K of N (K from 0 to N-1, as a Slurm array task id): the students sorted "
+                               + "by name, dealt out in turn. Merge the shards' folders with `labbook gradebook`.",
+                               valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard must be K/N with N at least 1 and K from 0 to N-1 (as 0/3, 1/3, 2/3), not '\(shard)'")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
         guard memory >= 64 else { throw ValidationError("--memory must be at least 64 MB") }
@@ -40,6 +48,7 @@ struct GradeCommand: ParsableCommand {
         options.outputDirectory = output
         options.timeout = timeout
         options.memoryMB = memory
+        options.shard = shard.flatMap(Shard.init)
         let status = Grading.run(master: master, submissions: submissions, options: options)
         if status != 0 { throw ExitCode(status) }
     }
@@ -72,19 +81,32 @@ enum Executable {
     }
 }
 
-/// `labbook gradebook DIR`: the gradebook written again with the teacher's `manual.csv`.
+/// `labbook gradebook DIR`: the gradebook written again with the teacher's `manual.csv`;
+/// `labbook gradebook SHARD_DIR... --output DIR`: shards' gradebooks merged into one.
 struct GradebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradebook",
-        abstract: "Write a graded class's gradebook again, with the teacher's scores from DIR/manual.csv folded in.",
-        discussion: "Exit status: 0 written, 1 manual.csv has an error (each with its line), 2 DIR holds no gradebook."
+        abstract: "Write a graded class's gradebook again, with the teacher's scores from DIR/manual.csv folded in; "
+            + "with --output, merge the folders of `grade --shard` into one gradebook.",
+        discussion: "Exit status: 0 written, 1 manual.csv has an error (each with its line) or a shard is missing or did "
+            + "not finish (named in the overview), 2 a folder holds no gradebook or the shards do not belong together."
     )
 
-    @Argument(help: "The folder `labbook grade` wrote.")
-    var directory: String
+    @Argument(help: "The folder `labbook grade` wrote, or with --output the shards' folders.")
+    var directories: [String]
+
+    @Option(help: "Merge the shards' folders into this gradebook folder.")
+    var output: String?
+
+    func validate() throws {
+        guard !directories.isEmpty else { throw ValidationError("give the gradebook folder (or, with --output, the shards' folders)") }
+        if output == nil, directories.count > 1 {
+            throw ValidationError("several folders are merged into one: give it with --output DIR")
+        }
+    }
 
     func run() throws {
-        let status = Grading.rewrite(directory)
+        let status = if let output { Grading.merge(directories, into: output) } else { Grading.rewrite(directories[0]) }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -28,12 +28,14 @@ struct ClassGradingTests {
     }
 
     /// Grades with a time limit no submission but an endless loop reaches, on a loaded machine too.
-    static func grade(_ submissions: [String], into directory: URL, jobs: Int = 2, timeout: Double = 300) throws -> (Int32, [String]) {
+    static func grade(_ submissions: [String], into directory: URL, jobs: Int = 2, timeout: Double = 300,
+                      shard: Shard? = nil) throws -> (Int32, [String]) {
         #expect(FileManager.default.isExecutableFile(atPath: labbook), "swift test builds \(labbook)")
         var options = GradeOptions(executable: labbook, jobs: jobs)
         options.outputDirectory = directory.path
         options.timeout = timeout
         options.memoryMB = 256
+        options.shard = shard
         var lines: [String] = []
         let lock = NSLock()
         let status = Grading.grade(master: master, submissions: submissions, options: options) { line in

@@ -49,3 +49,16 @@ struct OutputBufferTests {
         #expect(text.hasSuffix("tail without newline\n" + Self.note(lines: 2, bytes: 2048)))
     }
 }
+
+/// Which of an expectation's values a block with hidden code may show.
+@Suite struct ExpectationDetailTests {
+    @Test(arguments: [
+        ("total", true), ("history.epochs", true), ("history.loss.last!", true), ("_x1", true),
+        ("6", true), ("-0.5", true), ("1e-3", true), ("[60000, 28, 28]", true), ("\"adam\"", true),
+        ("xs.reduce(0, +)", false), ("a + b", false), ("model.layers.count == 3 && ok", false), ("f()", false),
+        ("model.layers.map { $0.kind }", false), ("\"a\" + \"b\"", false), ("", false), (".", false), ("x.", false),
+    ])
+    func onlyNamesAndLiteralsQuoteNoCode(expression: String, plain: Bool) {
+        #expect(Expectation.Detail(expression: expression, value: "v").quotesOnlyAName == plain, "\(expression)")
+    }
+}

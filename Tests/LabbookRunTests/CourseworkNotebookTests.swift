@@ -27,4 +27,31 @@ import LabbookTestSupport
         #expect(Set(notebook.cells.map(\.label)).count == notebook.cells.count)
         #expect(notebook.cells.filter(\.options.error).map(\.label).count == 2)
     }
+
+    /// The coursework is a master: a visible and a hidden check for every question a program can
+    /// judge, the others left to the teacher's `manual.csv`, and release/fashion-mnist.md is what
+    /// `labbook release` makes of it now.
+    @Test func theCourseworkIsAMasterWhoseReleaseIsCommitted() throws {
+        let notebook = try #require(NotebookReader.read(path: Self.path).notebook)
+        #expect(notebook.isMaster)
+        #expect(Release.check(Self.path).diagnostics.isEmpty)
+        let checked = ["1.1", "2.1", "2.2", "3.2", "4.2", "5", "6.2", "7.1", "7.2", "8", "12"]
+        #expect(notebook.questions.map(\.id).filter { !notebook.checks(of: $0).isEmpty } == checked)
+        for id in checked {
+            let checks = notebook.checks(of: id)
+            #expect(checks.contains { !$0.options.hidden } && checks.contains { $0.options.hidden },
+                    "question \(id) has a visible and a hidden check")
+        }
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = Release.release(Self.path, outputDirectory: folder.path)
+        #expect(result.status == 0, "\(result.messages)")
+        let released = try String(contentsOf: folder.appendingPathComponent("fashion-mnist.md"), encoding: .utf8)
+        let committed = try String(contentsOf: URL(fileURLWithPath: Self.path).deletingLastPathComponent()
+            .appendingPathComponent("../release/fashion-mnist.md").standardized, encoding: .utf8)
+        let first = zip(released.split(separator: "\n", omittingEmptySubsequences: false),
+                        committed.split(separator: "\n", omittingEmptySubsequences: false)).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(released == committed,
+                "release/fashion-mnist.md is not the release of the master (run labbook release notebooks/fashion-mnist.md); first difference at line \((first?.offset ?? -1) + 1)")
+    }
 }
