@@ -9,6 +9,7 @@ struct ClassOverview {
     let grades: [SubmissionGrade]
     let master: MasterInfo
     var problems: [String] = []
+    var copied: [CopiedPair] = []
 
     /// The totals' histogram: `bins` bars from 0 to the maximum, as counts.
     var histogram: (width: Double, counts: [Int]) {
@@ -72,6 +73,20 @@ struct ClassOverview {
                 + "<td><a href=\"\(folder)/feedback.html\">feedback</a> · <a href=\"\(folder)/index.html\">report</a></td></tr>\n"
         }
         body += "</tbody></table>\n"
+        if !copied.isEmpty {
+            body += "<h2>Possibly copied</h2>\n<p>Pairs whose code is alike (names and literals aside, the student version's "
+                + "code left out), with the share of the smaller one's fingerprints the other has.</p>\n"
+            for pair in copied {
+                body += "<details><summary>\(e(pair.students[0])) and \(e(pair.students[1])): "
+                    + "\(String(format: "%.0f %%", pair.score * 100))</summary>\n<table class=\"copied\"><thead><tr>"
+                    + "<th>\(e(pair.students[0]))</th><th>\(e(pair.students[1]))</th></tr></thead><tbody>\n"
+                for match in pair.matches {
+                    body += "<tr><td>lines \(match.first.from)–\(match.first.to)<pre>\(e(match.first.text))</pre></td>"
+                        + "<td>lines \(match.second.from)–\(match.second.to)<pre>\(e(match.second.text))</pre></td></tr>\n"
+                }
+                body += "</tbody></table></details>\n"
+            }
+        }
         let failed = grades.filter { $0.status != .graded }
         if !failed.isEmpty {
             body += "<h2>Not graded to the end</h2>\n<ul>\n" + failed.map {
@@ -81,7 +96,7 @@ struct ClassOverview {
         return """
         <!DOCTYPE html>
         <html lang="\(master.lang)"><head><meta charset="utf-8"><title>\(e(master.title))</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}td,th{padding:.25rem .75rem;border-bottom:1px solid #dee2e6;text-align:left}svg text{font-size:12px;fill:#212529}.timeout,.crashed,.memory,.unreadable{color:#dc3545}</style>
+        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}td,th{padding:.25rem .75rem;border-bottom:1px solid #dee2e6;text-align:left}svg text{font-size:12px;fill:#212529}.timeout,.crashed,.memory,.unreadable{color:#dc3545}.copied td{vertical-align:top}pre{margin:.25rem 0;white-space:pre-wrap}</style>
         </head><body>
         \(body)</body></html>
 

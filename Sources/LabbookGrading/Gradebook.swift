@@ -16,6 +16,8 @@ final class Gradebook {
     /// What a merge of shards found missing (a shard, a shard's rows), said in the overview
     /// and in `gradebook.json`.
     private(set) var problems: [String] = []
+    /// The pairs of submissions whose code is alike (see `CopiedWork`), highest score first.
+    private(set) var copied: [CopiedPair] = []
     private let database: GradebookDatabase
 
     /// The gradebook of `master` in `directory`, its database created when missing and its
@@ -36,6 +38,22 @@ final class Gradebook {
         self.database = database
         grades = try database.grades(master: master.sha256)
         problems = try database.problems()
+        copied = try database.copied()
+    }
+
+    /// Keeps a submission's notebook (`grade` does as it starts it), and the student version
+    /// (`starter`) whose code is nobody's copy.
+    func keepSource(_ text: String, of student: String) throws { try database.setSource(text, of: student) }
+    func keepStarter(_ text: String) throws { try database.setStarter(text) }
+    func starter() throws -> String? { try database.starter() }
+    func sources(of students: [String]) throws -> [(student: String, text: String)] { try database.sources(of: students) }
+
+    /// Compares every pair of the gradebook's submissions for copied work (the files show the
+    /// result when next written).
+    func compareSubmissions() throws {
+        let sources = try database.sources(of: grades.map(\.student))
+        copied = CopiedWork.pairs(sources, starter: try database.starter() ?? "")
+        try database.setCopied(copied)
     }
 
     /// Says what a merge found missing (kept in the database for the next rewrite).
@@ -82,9 +100,9 @@ final class Gradebook {
         try? database.setManualScores(manual.scores)
         let shown = grades.map(manual.applied)
         try? Data(Self.csv(shown, master: master).utf8).write(to: root.appendingPathComponent("gradebook.csv"), options: .atomic)
-        try? Self.json(shown, master: master, problems: problems).write(to: root.appendingPathComponent("gradebook.json"),
-                                                                        options: .atomic)
-        try? Data(ClassOverview(grades: shown, master: master, problems: problems).html.utf8)
+        try? Self.json(shown, master: master, problems: problems, copied: copied)
+            .write(to: root.appendingPathComponent("gradebook.json"), options: .atomic)
+        try? Data(ClassOverview(grades: shown, master: master, problems: problems, copied: copied).html.utf8)
             .write(to: root.appendingPathComponent("index.html"), options: .atomic)
         for grade in shown where students?.contains(grade.student) ?? true {
             // The student's folder is a report folder (stamped), whether or not a report was written.
@@ -113,15 +131,16 @@ final class Gradebook {
 
     /// The same rows, and every test's text and outcome (and, after a merge that lacked
     /// something, `problems`).
-    static func json(_ grades: [SubmissionGrade], master: MasterInfo, problems: [String] = []) -> Data {
+    static func json(_ grades: [SubmissionGrade], master: MasterInfo, problems: [String] = [], copied: [CopiedPair] = []) -> Data {
         struct File: Encodable {
             var master: MasterInfo
             var submissions: [SubmissionGrade]
             var problems: [String]?
+            var copied: [CopiedPair]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let file = File(master: master, submissions: grades, problems: problems.isEmpty ? nil : problems)
+        let file = File(master: master, submissions: grades, problems: problems.isEmpty ? nil : problems, copied: copied)
         return (try? encoder.encode(file)) ?? Data()
     }
 

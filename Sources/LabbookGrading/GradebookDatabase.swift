@@ -20,7 +20,10 @@ import GRDB
 /// - `manual_score(student, question, points, comment)`: `manual.csv` as last folded in;
 /// - `run(shard, shards)` and `assignment(student, file)`: the share of the class the last
 ///   `grade` into the folder was given (shard 0 of 1 for a whole class), so that a merge can tell
-///   a shard that did not finish; `problem(position, text)`: what a merge found missing.
+///   a shard that did not finish; `problem(position, text)`: what a merge found missing;
+/// - `source(student, text)`: each submission's notebook as graded, `starter(text)`: the student
+///   version, and `copied(first, second, score, matches)`: the pairs found alike (`matches` the
+///   stretches side by side, JSON).
 final class GradebookDatabase {
     /// The file's name in a gradebook folder.
     static let fileName = "gradebook.sqlite"
@@ -128,6 +131,50 @@ final class GradebookDatabase {
         }
     }
 
+    /// Keeps a submission's notebook text (what copied work is looked for in).
+    func setSource(_ text: String, of student: String) throws {
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO source (student, text) VALUES (?, ?)", arguments: [student, text])
+        }
+    }
+
+    /// The notebook texts of `students` that the database holds, by student.
+    func sources(of students: [String]) throws -> [(student: String, text: String)] {
+        try queue.read { db in
+            try students.compactMap { student in
+                try String.fetchOne(db, sql: "SELECT text FROM source WHERE student = ?", arguments: [student]).map { (student, $0) }
+            }
+        }
+    }
+
+    /// The student version's text (whose code is no one's copy), and where it is set.
+    func starter() throws -> String? { try queue.read { db in try String.fetchOne(db, sql: "SELECT text FROM starter") } }
+
+    func setStarter(_ text: String) throws {
+        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO starter (id, text) VALUES (1, ?)", arguments: [text]) }
+    }
+
+    /// The pairs found alike, in place of the earlier ones.
+    func setCopied(_ pairs: [CopiedPair]) throws {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM copied")
+            for (position, pair) in pairs.enumerated() {
+                let matches = String(decoding: try JSONEncoder().encode(pair.matches), as: UTF8.self)
+                try db.execute(sql: "INSERT INTO copied (position, first, second, score, matches) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [position, pair.students[0], pair.students[1], pair.score, matches])
+            }
+        }
+    }
+
+    func copied() throws -> [CopiedPair] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM copied ORDER BY position").map { row in
+                CopiedPair(students: [row["first"], row["second"]], score: row["score"],
+                           matches: try JSONDecoder().decode([CopiedPair.Match].self, from: Data((row["matches"] as String).utf8)))
+            }
+        }
+    }
+
     /// What a merge found missing, in place of the earlier list.
     func setProblems(_ problems: [String]) throws {
         try queue.write { db in
@@ -221,6 +268,10 @@ final class GradebookDatabase {
                 CREATE TABLE run (id INTEGER PRIMARY KEY CHECK (id = 1), shard INTEGER NOT NULL, shards INTEGER NOT NULL);
                 CREATE TABLE assignment (student TEXT PRIMARY KEY, file TEXT NOT NULL);
                 CREATE TABLE problem (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
+                CREATE TABLE source (student TEXT PRIMARY KEY, text TEXT NOT NULL);
+                CREATE TABLE starter (id INTEGER PRIMARY KEY CHECK (id = 1), text TEXT NOT NULL);
+                CREATE TABLE copied (position INTEGER PRIMARY KEY, first TEXT NOT NULL, second TEXT NOT NULL,
+                                     score REAL NOT NULL, matches TEXT NOT NULL);
                 """)
         }
         return migrator

@@ -87,10 +87,16 @@ extension Grading {
             let assigned = Dictionary(shards.flatMap(\.students), uniquingKeysWith: { first, _ in first })
             try book.assign(.whole, students: assigned.sorted { $0.key < $1.key }.map { (student: $0.key, file: $0.value) })
             try book.setProblems(problems)
+            if let starter = try first.book.starter() { try book.keepStarter(starter) }
             for (student, row) in rows.sorted(by: { $0.key < $1.key }) {
                 try book.record(row.grade, writing: false)
+                for (_, text) in try shards.first(where: { $0.folder == row.folder })!.book.sources(of: [student]) {
+                    try book.keepSource(text, of: student)
+                }
                 try copyReport(of: student, from: row.folder, to: output)
             }
+            // Copied work across the whole class, every pair whatever their shards.
+            try book.compareSubmissions()
             book.write()
             let formatter = DiagnosticFormatter(fileName: target.appendingPathComponent("manual.csv").path)
             for diagnostic in book.manualDiagnostics { write(formatter.format(diagnostic)) }

@@ -64,6 +64,8 @@ public enum Grading {
         let members = shard.members(of: students)
         do {
             try book.assign(shard, students: members.map { (students[$0], submissions[$0]) })
+            try book.keepStarter(StudentVersion(of: master).text)
+            for index in members { if let text = readings[index].notebook?.source { try book.keepSource(text, of: students[index]) } }
         } catch {
             write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
             return 2
@@ -94,6 +96,13 @@ public enum Grading {
             }
         }
         queue.waitUntilAllOperationsAreFinished()
+        do {
+            try book.compareSubmissions()
+        } catch {
+            unrecorded.append("copied work")
+            write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
+        }
+        book.write(students: [])
         let manual = book.manualDiagnostics
         let manualFormatter = DiagnosticFormatter(fileName: URL(fileURLWithPath: directory).appendingPathComponent("manual.csv").path)
         for diagnostic in manual { write(manualFormatter.format(diagnostic)) }

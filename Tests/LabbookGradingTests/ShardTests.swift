@@ -61,6 +61,10 @@ struct ShardTests {
         let whole = folder.appendingPathComponent("whole")
         #expect(try ClassGradingTests.grade(Self.submissions, into: whole).0 == 0)
         let expected = try Self.contents(whole)
+        // The class's submissions are variations of the master: copies, found in one run, and
+        // in the merges too (with 5 shards, each pair spans two shards).
+        let copied = try #require(try Gradebook.load(whole.path)).copied
+        #expect(copied.contains { $0.students == ["master", "partial"] }, "\(copied.map(\.students))")
         for count in [1, 2, 5] {
             let shards = (0..<count).map { folder.appendingPathComponent("\(count)-shard-\($0)") }
             for (index, shard) in shards.enumerated() {
@@ -72,6 +76,7 @@ struct ShardTests {
             var lines: [String] = []
             #expect(Grading.merge(shards.map(\.path), into: merged.path) { lines.append($0) } == 0, "\(lines)")
             #expect(lines == ["merged \(count) of \(count) shards (5 submissions) into \(merged.path)/"])
+            #expect(try #require(try Gradebook.load(merged.path)).copied == copied)
             let got = try Self.contents(merged)
             for (name, text) in expected where got[name] != text {
                 Issue.record("\(name) differs between one run and \(count) shards merged")
