@@ -2,14 +2,15 @@
 #   make report   installs what is missing, builds in release mode, renders the coursework
 #   make test     installs what is missing, runs the test suite
 # `make bench` measures the engine (see docs/engine.md); `make regress` checks that this engine
-# reproduces the committed reports in output/ (see docs/diff.md).
+# reproduces the committed reports in output/ (see docs/diff.md); `make slurm-check` grades a test
+# class on a Slurm cluster of this one machine (see docs/cluster.md).
 
 DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-dev libsqlite3-dev \
                    fonts-dejavu-core dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook
 
-.PHONY: report test bench build deps regress fuzz browser-check generic-check
+.PHONY: report test bench build deps regress fuzz browser-check generic-check slurm-check
 
 report: deps build
 	$(LABBOOK) render notebooks/fashion-mnist.md
@@ -114,3 +115,11 @@ generic-check: deps build
 	status=$$?; cat "$$tmp/diff.txt"; \
 	grep -q "reproducibility classes differ" "$$tmp/diff.txt" || { echo "the diff did not say the classes differ"; status=1; }; \
 	rm -rf "$$tmp"; exit $$status
+
+# Grades a dozen submissions of the grading tests' class on a real Slurm cluster of one machine
+# with deploy/slurm/ (3 shards as an array job, then the collect job that merges them) and
+# compares the merged gradebook with a local `labbook grade`. deploy/slurm/check.sh installs
+# Debian's slurm-wlm and munge when missing, and starts and stops its own munged, slurmctld and
+# slurmd with a throwaway configuration in a temporary folder (never /etc/slurm or /etc/munge).
+slurm-check: deps build
+	LABBOOK=$(LABBOOK) deploy/slurm/check.sh
