@@ -186,11 +186,17 @@ done
 [ "$state" = idle ] || fail "the node is '${state:-unknown}', not idle, after 60 s"
 say "munged, slurmctld and slurmd up (ports $port and $((port + 1))): $(sinfo -h -o '%P %D node, %c CPUs, %m MB')"
 
-# Waits for job ID to leave the queue (bounded), and prints its final state.
+# The states of job ID's tasks, each once ("COMPLETED FAILED "), from scontrol (no slurmdbd,
+# so no sacct); and a wait, bounded, until none of them is still to end.
 job_state() { scontrol show job "$1" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' | sort -u | tr '\n' ' '; }
 wait_for_job() { # ID DEADLINE
-    while [ -n "$(squeue -h -j "$1" -o %A 2>/dev/null || true)" ]; do
-        [ "$SECONDS" -lt "$2" ] || fail "job $1 still $(job_state "$1")after ${wait_seconds} s"
+    local states
+    while :; do
+        states=$(job_state "$1")
+        if [ -n "$states" ] && ! [[ $states =~ PENDING|CONFIGURING|RUNNING|COMPLETING|SUSPENDED|REQUEUE|RESIZING ]]; then
+            return
+        fi
+        [ "$SECONDS" -lt "$2" ] || fail "job $1 still ${states:-unknown }after ${wait_seconds} s"
         sleep 1
     done
 }
