@@ -3,11 +3,12 @@ import LabbookNotebook
 import LabbookReport
 
 extension ReportDiff {
-    /// `labbook diff OLD NEW`: loads both reports, prints the diff (text or JSON) on standard
-    /// output and writes the HTML page when asked. Returns 0 within tolerance, 1 beyond, 2 on
+    /// `labbook diff OLD NEW`: loads both reports, prints the diff (text, with every row when
+    /// `all`, or JSON) on standard output and writes the HTML page when asked. Returns 0 within tolerance, 1 beyond, 2 on
     /// bad input (a report that cannot be read, a bad tolerance, an HTML path that is one of
     /// the reports or a folder).
-    public static func run(old: String, new: String, tolerances arguments: [String], json: Bool, html: String?) -> Int32 {
+    public static func run(old: String, new: String, tolerances arguments: [String], json: Bool, all: Bool = false,
+                           html: String?) -> Int32 {
         func fail(_ message: String) -> Int32 {
             StandardError.write("labbook diff: \(message)")
             return 2
@@ -26,7 +27,7 @@ extension ReportDiff {
             return fail("--html \(html) is \(input), one of the reports being compared; write the page to another file")
         }
         let diff = ReportDiff(old: oldInput, oldPath: old, new: newInput, newPath: new, tolerances: tolerances)
-        print(json ? diff.json : diff.text, terminator: "")
+        print(json ? diff.json : diff.text(all: all), terminator: "")
         if let html {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: html, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -3,10 +3,12 @@ import Foundation
 import LabbookPlots
 
 extension ReportDiff {
-    /// `labbook diff --html FILE`: the text's tables as one self-contained page, and per fit a
-    /// figure with its old (dashed) and new (solid) curves, one colour per metric, embedded as
-    /// a base64 PNG so the page can be archived by CI as one file. Every string from the
-    /// reports is escaped.
+    /// `labbook diff --html FILE`: one self-contained page leading with what moved — the
+    /// metrics beyond tolerance, with each of their fits' old (dashed) and new (solid) curves on
+    /// one figure right there, the blocks, expectations, cited values and runs that changed —
+    /// then a folded line per block within tolerance (its rows and curves inside) and the
+    /// timings. Figures are embedded as base64 PNGs so CI can archive the page as one file.
+    /// Every string from the reports is escaped.
     public func html() throws -> String {
         var body = "<h1>labbook diff</h1>\n<p class=\"verdict \(withinTolerance ? "ok" : "fail")\">\(HTML.escape(summary))</p>\n"
         body += "<table class=\"sides\">\n"
@@ -17,15 +19,14 @@ extension ReportDiff {
         }
         body += "</table>\n"
 
-        body += "<h2>Metrics</h2>\n"
-        body += Self.table(["", "block", "run", "metric", "final", "change", "best", "change", "tolerance"], metrics.map { row in
-            let mark = row.within ? "✓" : "✗"
-            if let side = row.onlyIn {
-                return [mark, row.block, "\(row.run)", row.metric, "only in \(side.rawValue)", "", "", "", "\(row.tolerance)"]
-            }
-            return [mark, row.block, "\(row.run)", row.metric, Self.values(row.final), Self.change(row.final, row.tolerance),
-                    Self.values(row.best), Self.change(row.best, row.tolerance), "\(row.tolerance)"]
-        }, failing: metrics.map { !$0.within })
+        // What moved first: the metrics beyond tolerance, each of their runs' curves right there.
+        let beyond = metrics.filter { !$0.within }
+        let headers = ["", "block", "run", "metric", "final", "change", "best", "change", "tolerance"]
+        if !beyond.isEmpty {
+            body += "<h2>Beyond tolerance</h2>\n" + Self.table(headers, beyond.map(Self.cells), failing: beyond.map { _ in true })
+            let moved = Set(beyond.map { "\($0.block)\u{1F}\($0.run)" })
+            for run in curves where moved.contains("\(run.block)\u{1F}\(run.run)") { body += try Self.figure(run) }
+        }
         if !blocks.isEmpty {
             body += "<h2>Blocks</h2>\n" + Self.table(["block", "change", "old", "new"], blocks.map {
                 [$0.label, $0.kind.rawValue, $0.oldStatus ?? "", $0.newStatus ?? ""]
@@ -41,19 +42,33 @@ extension ReportDiff {
                 ["\($0.line)", $0.question ?? "", $0.expression, $0.old ?? "", $0.new ?? ""]
             }, failing: inline.map { _ in false })
         }
-        if !timings.isEmpty {
-            body += "<h2>Seconds per epoch (informational)</h2>\n" + Self.table(["block", "run", "old", "new", "new/old"], timings.map {
-                [$0.block, "\($0.run)", Self.seconds($0.old), Self.seconds($0.new), String(format: "×%.2f", $0.ratio)]
-            }, failing: timings.map { _ in false })
+        if !runsOnlyIn.isEmpty {
+            body += "<h2>Runs in one report only</h2>\n" + Self.table(["block", "run", "only in"], runsOnlyIn.map {
+                [$0.block, "\($0.run)", $0.side.rawValue]
+            }, failing: runsOnlyIn.map { _ in false })
         }
-        if !curves.isEmpty {
-            body += "<h2>Curves: old dashed, new solid</h2>\n"
-            for run in curves {
-                let png = try renderPNG(.lineChart(Self.chart(run)))
-                let title = "\(run.block), \(run.run)"
-                body += "<figure><img alt=\"\(HTML.escape(title))\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">"
-                    + "<figcaption>\(HTML.escape(title))</figcaption></figure>\n"
+        // What stayed within tolerance: a line per block, its rows and curves folded under it.
+        let within = metrics.filter(\.within)
+        if !within.isEmpty {
+            body += "<h2>Within tolerance</h2>\n"
+            for (block, rows) in Self.byBlock(within) {
+                let runs = Set(rows.map(\.run)).count
+                body += "<details><summary>✓ \(HTML.escape(block)): \(rows.count) metric\(rows.count == 1 ? "" : "s") of \(runs) "
+                    + "run\(runs == 1 ? "" : "s"), largest change \(HTML.escape(Self.largestChange(rows)))</summary>\n"
+                    + Self.table(headers, rows.map(Self.cells), failing: rows.map { _ in false })
+                let moved = Set(beyond.map { "\($0.block)\u{1F}\($0.run)" })
+                for run in curves where run.block == block && !moved.contains("\(run.block)\u{1F}\(run.run)") {
+                    body += try Self.figure(run)
+                }
+                body += "</details>\n"
             }
+        }
+        if !timings.isEmpty {
+            let median = medianTimingRatio.map { String(format: ", median ×%.2f", $0) } ?? ""
+            body += "<details><summary>Seconds per epoch (informational)\(median)</summary>\n"
+                + Self.table(["block", "run", "old", "new", "new/old"], timings.map {
+                    [$0.block, "\($0.run)", Self.seconds($0.old), Self.seconds($0.new), String(format: "×%.2f", $0.ratio)]
+                }, failing: timings.map { _ in false }) + "</details>\n"
         }
         return """
             <!DOCTYPE html>
@@ -68,6 +83,7 @@ extension ReportDiff {
             tr.fail td { background: #fde8e8; }
             .verdict.ok { color: #1a7f37; } .verdict.fail { color: #b42318; font-weight: bold; }
             figure { display: inline-block; margin: 0.5em; } img { max-width: 100%; }
+            details { margin: 0.3em 0; } summary { cursor: pointer; }
             </style>
             </head>
             <body>
@@ -75,6 +91,22 @@ extension ReportDiff {
             </html>
 
             """
+    }
+
+    /// A metric row's cells, as the text's table has them.
+    static func cells(_ row: MetricRow) -> [String] {
+        let mark = row.within ? "✓" : "✗"
+        if let side = row.onlyIn { return [mark, row.block, "\(row.run)", row.metric, "only in \(side.rawValue)", "", "", "", "\(row.tolerance)"] }
+        return [mark, row.block, "\(row.run)", row.metric, values(row.final), change(row.final, row.tolerance),
+                values(row.best), change(row.best, row.tolerance), "\(row.tolerance)"]
+    }
+
+    /// A fit's old (dashed) and new (solid) curves as an embedded PNG figure.
+    static func figure(_ run: Curves) throws -> String {
+        let png = try renderPNG(.lineChart(chart(run)))
+        let title = "\(run.block), \(run.run)"
+        return "<figure><img alt=\"\(HTML.escape(title))\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">"
+            + "<figcaption>\(HTML.escape(title)): old dashed, new solid</figcaption></figure>\n"
     }
 
     /// Old and new values of every metric of a fit: a colour per metric, old dashed, new solid.

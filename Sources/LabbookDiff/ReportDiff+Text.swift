@@ -2,11 +2,17 @@ import LabbookReport
 import Foundation
 
 extension ReportDiff {
-    /// The diff as plain text for a terminal: a header naming both reports, then one aligned
-    /// table per kind of change (empty ones left out), then the verdict. ✓ marks a row within
-    /// tolerance (or a block or expectation now passing), ✗ one beyond. Every text taken from
-    /// the reports goes through `TerminalText.visible`, so none can send escape sequences.
-    public var text: String {
+    /// The diff as plain text for a terminal, what moved first: a header naming both reports,
+    /// then the metrics beyond tolerance, the blocks, expectations and cited values that
+    /// changed and the runs in one report only, then one line per block whose metrics stayed
+    /// within tolerance (every row with `all`), the timings in one line (each fit with `all`),
+    /// and the verdict. A diff of identical reports is the verdict alone. ✓ marks what is
+    /// within tolerance (or now passing), ✗ what is beyond. Every text taken from the reports
+    /// goes through `TerminalText.visible`, so none can send escape sequences.
+    public var text: String { text(all: false) }
+
+    public func text(all: Bool) -> String {
+        if identical, sameClass, !all { return summary + "\n" }
         var out = "labbook diff\n"
         out += "  old  \(describe(old))\n"
         out += "  new  \(describe(new))\n"
@@ -15,29 +21,9 @@ extension ReportDiff {
             out += "  the notebooks differ: \(TerminalText.visible(changed))\n"
         }
 
-        out += "\nMetrics: final and best value of each run, old → new\n"
-        if metrics.isEmpty {
-            out += "  no runs to compare\n"
-        } else {
-            var table = TextTable(header: ["", "block", "run", "metric", "final", "change", "best", "change", "tolerance"],
-                                  rightAligned: [5, 7])
-            for row in metrics {
-                let mark = row.within ? "✓" : "✗"
-                if let side = row.onlyIn {
-                    table.add([mark, row.block, "\(row.run)", row.metric, "only in \(side.rawValue)", "", "", "", "\(row.tolerance)"])
-                    continue
-                }
-                table.add([mark, row.block, "\(row.run)", row.metric, Self.values(row.final), Self.change(row.final, row.tolerance),
-                           Self.values(row.best), Self.change(row.best, row.tolerance), "\(row.tolerance)"])
-            }
-            out += table.render()
-        }
-
-        if !runsOnlyIn.isEmpty {
-            out += "\nRuns in one report only\n"
-            var table = TextTable()
-            for r in runsOnlyIn { table.add(["·", r.block, "\(r.run)", "only in \(r.side.rawValue)"]) }
-            out += table.render()
+        let beyond = metrics.filter { !$0.within }
+        if !beyond.isEmpty {
+            out += "\nBeyond tolerance: final and best value of each run, old → new\n" + Self.metricTable(beyond)
         }
 
         if !blocks.isEmpty {
@@ -75,21 +61,81 @@ extension ReportDiff {
             out += table.render()
         }
 
+        if !runsOnlyIn.isEmpty {
+            out += "\nRuns in one report only\n"
+            var table = TextTable()
+            for r in runsOnlyIn { table.add(["·", r.block, "\(r.run)", "only in \(r.side.rawValue)"]) }
+            out += table.render()
+        }
+
+        let within = metrics.filter(\.within)
+        if metrics.isEmpty {
+            out += "\nMetrics\n  no runs to compare\n"
+        } else if all, !within.isEmpty {
+            out += "\nWithin tolerance: final and best value of each run, old → new\n" + Self.metricTable(within)
+        } else if !within.isEmpty {
+            out += "\nWithin tolerance, by block (--all for every metric)\n"
+            var table = TextTable()
+            for (block, rows) in Self.byBlock(within) {
+                let runs = Set(rows.map(\.run)).count
+                let same = rows.allSatisfy { row in [row.final, row.best].allSatisfy { $0.map { $0.old.bitPattern == $0.new.bitPattern } ?? true } }
+                table.add(["✓", block, "\(rows.count) metric\(rows.count == 1 ? "" : "s") of \(runs) run\(runs == 1 ? "" : "s")",
+                           same ? "unchanged" : "largest change \(Self.largestChange(rows))"])
+            }
+            out += table.render()
+        }
+
         if !timings.isEmpty {
             out += "\nSeconds per epoch, median over each fit (informational)\n"
             var table = TextTable()
-            for t in timings {
-                table.add(["·", t.block, "\(t.run)", "\(Self.seconds(t.old)) → \(Self.seconds(t.new))",
-                           String(format: "×%.2f", t.ratio)])
+            if all || timings.count == 1 {
+                for t in timings {
+                    table.add(["·", t.block, "\(t.run)", "\(Self.seconds(t.old)) → \(Self.seconds(t.new))",
+                               String(format: "×%.2f", t.ratio)])
+                }
             }
             if timings.count > 1, let ratio = medianTimingRatio {
-                table.add(["·", "all fits", "median", "", String(format: "×%.2f", ratio)])
+                table.add(["·", "all \(timings.count) fits", "median", all ? "" : "(--all for each)", String(format: "×%.2f", ratio)])
             }
             out += table.render()
         }
 
         out += "\n" + summary + "\n"
         return out
+    }
+
+    /// The metric rows as an aligned table.
+    private static func metricTable(_ rows: [MetricRow]) -> String {
+        var table = TextTable(header: ["", "block", "run", "metric", "final", "change", "best", "change", "tolerance"],
+                              rightAligned: [5, 7])
+        for row in rows {
+            let mark = row.within ? "✓" : "✗"
+            if let side = row.onlyIn {
+                table.add([mark, row.block, "\(row.run)", row.metric, "only in \(side.rawValue)", "", "", "", "\(row.tolerance)"])
+                continue
+            }
+            table.add([mark, row.block, "\(row.run)", row.metric, values(row.final), change(row.final, row.tolerance),
+                       values(row.best), change(row.best, row.tolerance), "\(row.tolerance)"])
+        }
+        return table.render()
+    }
+
+    /// Rows grouped by block, in the order the blocks first appear.
+    static func byBlock(_ rows: [MetricRow]) -> [(block: String, rows: [MetricRow])] {
+        var order: [String] = []
+        var groups: [String: [MetricRow]] = [:]
+        for row in rows {
+            if groups[row.block] == nil { order.append(row.block) }
+            groups[row.block, default: []].append(row)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    /// The final value that moved most against its tolerance: `loss +0.0060 (+1.71 %)`.
+    static func largestChange(_ rows: [MetricRow]) -> String {
+        let moved = rows.compactMap { row in row.final.map { (row, $0) } }.filter { $0.1.delta.isFinite }
+        guard let (row, change) = moved.max(by: { $0.0.tolerance.share($0.1) < $1.0.tolerance.share($1.1) }) else { return "–" }
+        return "\(row.metric) \(Self.change(change, row.tolerance))"
     }
 
     /// `14 metrics compared, 2 beyond tolerance; 1 block newly failing. ✗ beyond tolerance (exit 1)`

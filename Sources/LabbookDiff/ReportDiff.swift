@@ -15,7 +15,7 @@ public struct ReportDiff: Equatable, Sendable {
     }
 
     /// A `fit` (by its index in the block, from 1) or an `evaluate`.
-    public enum Run: Equatable, Sendable, CustomStringConvertible {
+    public enum Run: Hashable, Sendable, CustomStringConvertible {
         case fit(Int)
         case evaluation(Int)
 

@@ -18,6 +18,16 @@ public enum Tolerance: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// How much of the tolerance a change uses (1: all of it); what orders changes within
+    /// tolerance by how close they came.
+    func share(_ change: ReportDiff.Change) -> Double {
+        let allowed: Double = switch self {
+        case .absolute(let limit): limit
+        case .relative(let limit): limit * abs(change.old)
+        }
+        return allowed > 0 ? abs(change.delta) / allowed : (change.delta == 0 ? 0 : .infinity)
+    }
+
     /// `±0.005`, `±2 %`.
     public var description: String {
         switch self {

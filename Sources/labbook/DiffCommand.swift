@@ -28,11 +28,14 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Print the diff as JSON (docs/diff.md describes it).")
     var json = false
 
+    @Flag(help: "In the text, every metric and fit, not one line per block within tolerance.")
+    var all = false
+
     @Option(help: ArgumentHelp("Also write the diff as an HTML page with old and new curves.", valueName: "file"))
     var html: String?
 
     func run() throws {
-        let status = ReportDiff.run(old: old, new: new, tolerances: tolerances, json: json, html: html)
+        let status = ReportDiff.run(old: old, new: new, tolerances: tolerances, json: json, all: all, html: html)
         if status != 0 { throw ExitCode(status) }
     }
 }

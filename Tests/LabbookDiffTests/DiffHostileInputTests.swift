@@ -77,7 +77,7 @@ import LabbookTestSupport
                                                    inline: #"[{"line": 3, "expression": "x", "value": "1"}]"#), path: "old")
         let new = try DiffInput.decode(Self.report(blocks: #"[{"label": "a\u001b[2Jb", "line": 1, "status": "error", "fits": \#(fit), "evaluations": [], "expectations": []}]"#,
                                                    inline: #"[{"line": 3, "expression": "x", "value": "line\nnext\u202e"}]"#), path: "new")
-        let text = ReportDiff(old: old, oldPath: "old", new: new, newPath: "new").text
+        let text = ReportDiff(old: old, oldPath: "old", new: new, newPath: "new").text(all: true)
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         #expect(text.contains(#"a\u{1B}[2Jb"#))
         #expect(text.contains(#"loss\u{1B}]0;pwned\u{7}"#))

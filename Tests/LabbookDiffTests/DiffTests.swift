@@ -44,6 +44,41 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         #expect(diff.text.hasSuffix("✓ within tolerance (exit 0)\n"))
     }
 
+    /// What stayed within tolerance is one line per block, every row with `--all`; a diff of
+    /// identical reports of one class is one line.
+    @Test func withinToleranceIsALinePerBlockAndIdenticalIsOneLine() throws {
+        let text = try fixtureDiff().text
+        #expect(text.contains("\nWithin tolerance, by block (--all for every metric)\n"
+                              + "  ✓  fit  3 metrics of 1 run  largest change loss +0.0060 (+1.71 %)\n"), "\(text)")
+        #expect(!text.contains("0.3500 → 0.3560"), "a row within tolerance is not shown without --all")
+        let all = try fixtureDiff().text(all: true)
+        #expect(all.contains("\nWithin tolerance: final and best value of each run, old → new\n"))
+        #expect(all.contains("0.3500 → 0.3560"))
+        // What moved comes first.
+        let order = ["Beyond tolerance", "Blocks", "Expectations that changed outcome", "Inline values", "Runs in one report only",
+                     "Within tolerance, by block"].map { text.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+
+        var old = try DiffInput.load(path: diffFixtures.appendingPathComponent("old.json").path)
+        old.engine.reproducibility = "x86-64-v3, fixed order"
+        let same = ReportDiff(old: old, oldPath: "a", new: old, newPath: "b")
+        #expect(same.text == "8 metrics compared: identical, bit for bit (both of reproducibility class x86-64-v3, fixed order). "
+                + "✓ within tolerance (exit 0)\n")
+        #expect(same.text(all: true).hasPrefix("labbook diff\n"))
+    }
+
+    /// The page leads with what moved: the metrics beyond tolerance and their fits' curves, then
+    /// a folded line per block within tolerance.
+    @Test func thePageLeadsWithWhatMoved() throws {
+        let html = try fixtureDiff().html()
+        let beyond = try #require(html.range(of: "<h2>Beyond tolerance</h2>"))
+        let figure = try #require(html.range(of: "<figcaption>fit, fit 1: old dashed, new solid</figcaption>"))
+        let within = try #require(html.range(of: "<h2>Within tolerance</h2>"))
+        #expect(beyond.lowerBound < figure.lowerBound && figure.lowerBound < within.lowerBound)
+        #expect(html.contains("<details><summary>✓ fit: 3 metrics of 1 run, largest change loss +0.0060 (+1.71 %)</summary>"))
+        #expect(html.contains("<h2>Runs in one report only</h2>"))
+    }
+
     /// Metrics: each row's verdict under the overrides, and what the defaults would say instead.
     @Test(arguments: [
         // block, run, metric, within with the fixture's overrides, within with the defaults
@@ -107,8 +142,9 @@ func fixtureDiff(tolerances: [String] = ["val_accuracy=0.003", "val_loss=rel:0.1
         let diff = ReportDiff(old: old, oldPath: "a", new: new, newPath: "b")
         #expect(diff.timings.map(\.ratio) == [0.5, 4])
         #expect(diff.medianTimingRatio == 2.25)
-        #expect(diff.text.contains("  ·  fit       fit 1   0.30 s → 0.15 s  ×0.50\n"))
-        #expect(diff.text.contains("  ·  all fits  median                   ×2.25\n"))
+        #expect(diff.text.contains("  ·  all 2 fits  median  (--all for each)  ×2.25\n"), "\(diff.text)")
+        #expect(diff.text(all: true).contains("  ·  fit         fit 1   0.30 s → 0.15 s  ×0.50\n"), "\(diff.text(all: true))")
+        #expect(diff.text(all: true).contains("  ·  all 2 fits  median                   ×2.25\n"))
         #expect(diff.exitStatus == 0)
     }
 
