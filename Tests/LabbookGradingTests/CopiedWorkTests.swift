@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import LabbookGrading
 
@@ -108,7 +109,7 @@ struct CopiedWorkTests {
     /// 500 submissions, a few copied among them: every pair compared, the copies found. The time
     /// is printed (measured, never asserted).
     @Test func fiveHundredSubmissionsAreComparedAndTheCopiesFound() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(state: 7)
         let activations = ["relu", "sigmoid", "tanh", "elu"], optimizers = ["Adam()", "SGD(momentum: 0.9)", "RMSprop()"]
         var submissions: [(student: String, text: String)] = []
         for index in 0..<500 {
@@ -153,15 +154,3 @@ struct CopiedWorkTests {
     }
 }
 
-/// A small seeded generator, the same numbers on every machine.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

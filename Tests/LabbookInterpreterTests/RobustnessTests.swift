@@ -1,22 +1,11 @@
 import Foundation
 import LabbookInterpreter
+import LabbookTestSupport
 import Testing
 
 /// Feeds thousands of mutated and truncated corpus programs through the lexer, the parser and
 /// the interpreter: each must end in a result or a diagnostic, never a crash or a hang.
 struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so every run tries the same programs.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Fragments likely to reach unusual paths: unbalanced brackets, string delimiters,
     /// interpolations, huge numbers, keywords in the wrong place.
     static let fragments = ["(", ")", "{", "}", "[", "]", "\"", "\"\"\"", "\\(", "/*", "*/", ".", "!", "?", ":", ",", ";",
