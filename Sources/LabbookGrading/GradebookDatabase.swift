@@ -44,6 +44,13 @@ final class GradebookDatabase {
     /// Whether `directory` holds a gradebook (its database).
     static func exists(in directory: String) -> Bool { FileManager.default.fileExists(atPath: path(in: directory)) }
 
+    /// Whether `grade` or a merge may write into `directory`: it is new, empty or a gradebook,
+    /// so that nothing of the user's is replaced.
+    static func mayWrite(into directory: String) -> Bool {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return existing.isEmpty || exists(in: directory)
+    }
+
     /// The master last graded into the database, if any.
     func master() throws -> MasterInfo? {
         try queue.read { db in

@@ -51,7 +51,7 @@ extension Grading {
             return 2
         }
         // The rows: each student's once (a shard given twice, or two folders of one shard, agree).
-        var rows: [String: (grade: SubmissionGrade, folder: String)] = [:]
+        var rows: [String: (grade: SubmissionGrade, folder: String, book: Gradebook)] = [:]
         for (folder, book, _, _) in shards {
             for grade in book.grades {
                 if let earlier = rows[grade.student] {
@@ -62,7 +62,7 @@ extension Grading {
                     }
                     continue
                 }
-                rows[grade.student] = (grade, folder)
+                rows[grade.student] = (grade, folder, book)
             }
         }
         // What is missing: a shard of the split, a shard's rows.
@@ -75,9 +75,7 @@ extension Grading {
             if !unfinished.isEmpty { problems.append(GradingMessages.shardUnfinished(shard, folder: folder, students: unfinished)) }
         }
 
-        // The merged folder: new, empty, or a gradebook (nothing of the user's is replaced).
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if !existing.isEmpty, !GradebookDatabase.exists(in: output) {
+        guard GradebookDatabase.mayWrite(into: output) else {
             write("\(GradingError.notAGradebook(output))")
             return 2
         }
@@ -90,7 +88,7 @@ extension Grading {
             if let starter = try first.book.starter() { try book.keepStarter(starter) }
             for (student, row) in rows.sorted(by: { $0.key < $1.key }) {
                 try book.record(row.grade, writing: false)
-                for (_, text) in try shards.first(where: { $0.folder == row.folder })!.book.sources(of: [student]) {
+                for (_, text) in try row.book.sources(of: [student]) {
                     try book.keepSource(text, of: student)
                 }
                 try copyReport(of: student, from: row.folder, to: output)

@@ -36,9 +36,7 @@ public enum Grading {
         let name = URL(fileURLWithPath: masterPath).deletingPathExtension().lastPathComponent
         let directory = options.outputDirectory ?? "grades/\(name)"
         let work = URL(fileURLWithPath: directory).appendingPathComponent(".graded")
-        // The folder is labbook's gradebook, or new, or empty: nothing of the user's is replaced.
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if !existing.isEmpty, !GradebookDatabase.exists(in: directory) {
+        guard GradebookDatabase.mayWrite(into: directory) else {
             write("\(GradingError.notAGradebook(directory))")
             return 2
         }
@@ -99,7 +97,7 @@ public enum Grading {
         do {
             try book.compareSubmissions()
         } catch {
-            unrecorded.append("copied work")
+            unrecorded.append(GradebookDatabase.fileName)
             write("\(GradingError.notWritten(GradebookDatabase.path(in: directory), SystemErrorText.describe(error)))")
         }
         book.write(students: [])
