@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := libcmark-dev libopenblas-dev libpng-dev zlib1g-dev libcairo2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LABBOOK := .build/release/labbook
 
-.PHONY: report test bench build deps regress fuzz browser-check generic-check slurm-check
+.PHONY: report test bench build deps regress fuzz browser-check preview-timing generic-check slurm-check
 
 report: deps build
 	$(LABBOOK) render notebooks/fashion-mnist.md
@@ -84,15 +84,32 @@ fuzz:
 	$(call FUZZ_RUN,ParserFuzzer,4096,.build/fuzz-corpus)
 	$(call FUZZ_RUN,NotebookFuzzer,65536,.build/fuzz-notebooks)
 
-# Renders the sample notebook and takes a screenshot of its index.html with headless Chromium
-# (Debian's `chromium`, installed when missing): look at .build/browser-check/screenshot.png.
-browser-check: deps build
-	@dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed" || \
+# In headless Chromium (Debian's `chromium`, installed when missing): the sample notebook's page
+# screenshotted as `render` writes it, then `labbook preview` driven through the DevTools protocol
+# (PreviewBrowserTests: prose and block edits reach the open page without a reload, a syntax
+# error shows over the last good page and its fix clears it). Look at .build/browser-check/*.png.
+CHROMIUM_INSTALLED = dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed" || \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
+browser-check: deps build
+	@$(CHROMIUM_INSTALLED)
 	$(LABBOOK) render Tests/LabbookRunTests/Notebooks/sample.md --output .build/browser-check --quiet
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2200 \
 	  --screenshot=.build/browser-check/screenshot.png file://$(CURDIR)/.build/browser-check/sample/index.html
-	@echo "screenshot: .build/browser-check/screenshot.png"
+	LABBOOK_BROWSER_CHECK=1 LABBOOK_BROWSER_SCREENSHOTS=$(CURDIR)/.build/browser-check swift test --filter PreviewBrowserTests
+	@echo "screenshots: .build/browser-check/*.png"
+
+# The save-to-page times of `labbook preview` on the coursework (release build, in a copy in
+# .build/preview-timing whose cache the first run warms: about 8 minutes, later runs seconds):
+# a prose edit, and an edit of the last block. Prints them; not part of `make test`.
+preview-timing: deps build
+	@$(CHROMIUM_INSTALLED)
+	mkdir -p .build/preview-timing
+	cp notebooks/fashion-mnist.md .build/preview-timing/fashion-mnist.md
+	cd .build/preview-timing && $(CURDIR)/$(LABBOOK) render fashion-mnist.md --quiet || true
+	LABBOOK_BROWSER_CHECK=1 LABBOOK_EXECUTABLE=$(CURDIR)/$(LABBOOK) LABBOOK_PREVIEW_FOLDER=$(CURDIR)/.build/preview-timing \
+	  LABBOOK_PREVIEW_NOTEBOOK=fashion-mnist.md LABBOOK_PREVIEW_SECONDS=900 \
+	  LABBOOK_BROWSER_SCREENSHOTS=$(CURDIR)/.build/preview-timing/screenshots \
+	  swift test --filter PreviewBrowserTests 2>&1 | grep -E "save to updated page|passed|failed|error"
 
 # The build a machine without AVX2 and FMA makes (the x86-64 baseline, LABBOOK_CPU=x86-64), in
 # .build-generic: its engine and plots must hold no AVX instruction, it must render the small

@@ -64,6 +64,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // C libraries, each through a module map and its pkg-config name.
@@ -138,11 +140,22 @@ let package = Package(
             ]
         ),
 
+        // `labbook preview`: the report served on Hummingbird, rendered again on each save, every
+        // open page told over a WebSocket.
+        .target(
+            name: "LabbookPreview",
+            dependencies: [
+                "LabbookDiagnostics", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
+
         // The command line: it parses arguments and calls one function per command.
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "LabbookEngine", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookDiff", "LabbookGrading",
+                "LabbookEngine", "LabbookNotebook", "LabbookReport", "LabbookRun", "LabbookDiff", "LabbookGrading", "LabbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: EngineTarget.current.executableSettings
@@ -165,6 +178,8 @@ let package = Package(
         .testTarget(name: "LabbookGradingTests",
                     dependencies: ["LabbookGrading", "LabbookNotebook", "LabbookTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Class"]),
+        .testTarget(name: "LabbookPreviewTests",
+                    dependencies: ["LabbookPreview", "LabbookTestSupport"]),
         .testTarget(name: "LabbookDiffTests", dependencies: ["LabbookDiff", "LabbookTestSupport"], exclude: ["DiffFixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -42,6 +42,9 @@ public struct NotebookRender {
         public var seconds: Double
         /// Whether every block was replayed from the cache (none ran).
         public var replayed = false
+        /// The paths of the data files the report's blocks read (as the cache recorded them when
+        /// every block replayed).
+        public var dataFiles: [String] = []
     }
 
     public let path: String
@@ -94,6 +97,8 @@ public struct NotebookRender {
         var report: Report
         var replayed = false
         var dataFiles: [CheckedFile] = []
+        // The paths of the data files the report's runs read, cached or not.
+        var dataPaths: [String] = []
         let states = StateCache(reportDirectory: directory)
         var lookup = BlockCache.Lookup.miss
         if options.usesCache { lookup = BlockCache.lookUp(notebook, seed: seed, directory: directory) }
@@ -103,9 +108,10 @@ public struct NotebookRender {
                                     formatter: formatter) {
             inline.merge(evaluated.mapValues { VisibleText.visible($0.value) }) { _, new in new }
             report = Report(notebook: notebook, sha256: Report.sha256(of: notebook.source), engine: engine, runs: runs,
-                            inlineValues: inline, dataFiles: files, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
+                            inlineValues: inline, dataFiles: files.map { DataFile(name: $0.name, sha256: $0.sha256) }, seed: seed, renderSeconds: elapsed(), renderedAt: Date())
             report.failedInline = Set(evaluated.filter(\.value.failed).keys)
             replayed = true
+            dataPaths = files.map(\.path)
             if !evaluated.isEmpty {
                 do {
                     // A failed inline value is not cached: the next render evaluates it again and
@@ -146,6 +152,7 @@ public struct NotebookRender {
             messages += run.inlineDiagnostics.map { formatter.format($0) }
             messages += states.messages
             dataFiles = run.dataFiles
+            dataPaths = dataFiles.map(\.path)
             report = Report(notebook: notebook, run: run, replayed: cached, engine: engine, seed: seed,
                             renderSeconds: elapsed(), renderedAt: Date())
         }
@@ -165,8 +172,7 @@ public struct NotebookRender {
                 }
             }
             return Outcome(exitStatus: Int32(written.exitStatus), messages: messages, written: written,
-                           seconds: elapsed(),
-                           replayed: replayed)
+                           seconds: elapsed(), replayed: replayed, dataFiles: dataPaths)
         } catch {
             messages.append("\(error)")
             return Outcome(exitStatus: 1, messages: messages, written: nil, seconds: elapsed())

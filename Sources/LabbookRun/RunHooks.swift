@@ -4,28 +4,31 @@ import LabbookInterpreter
 import LabbookNotebook
 
 /// `[7/31] label` on standard error as each cell starts (or is replayed from the cache), how it
-/// ended when it did not, and its diagnostics as `check` prints them.
-final class CellProgress: NotebookRunner.Observer {
+/// ended when it did not, and its diagnostics as `check` prints them (`render`'s and
+/// `preview`'s standard error).
+public final class CellProgress: NotebookRunner.Observer {
     let quiet: Bool
     /// Where each line goes (standard error; a test collects them).
     let write: (String) -> Void
     /// The notebook's formatter, set when its run starts.
-    var formatter: DiagnosticFormatter?
+    public var formatter: DiagnosticFormatter?
 
-    init(quiet: Bool, write: @escaping (String) -> Void = StandardError.write) {
+    /// - Parameters:
+    ///   - quiet: print only how failed cells ended and their diagnostics.
+    public init(quiet: Bool, write: @escaping (String) -> Void = StandardError.write) {
         self.quiet = quiet
         self.write = write
     }
 
-    func cellStarted(_ cell: Cell, number: Int, of total: Int) {
+    public func cellStarted(_ cell: Cell, number: Int, of total: Int) {
         if !quiet { write("[\(number)/\(total)] \(cell.label)") }
     }
 
-    func cellReplayed(_ cell: Cell, number: Int, of total: Int) {
+    public func cellReplayed(_ cell: Cell, number: Int, of total: Int) {
         if !quiet { write("[\(number)/\(total)] \(cell.label) (replayed from the cache)") }
     }
 
-    func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {
+    public func cellFinished(_ cell: Cell, result: NotebookRun.CellResult) {
         switch result.status {
         case .error, .timeout, .interrupted, .outOfMemory:
             write("  \(cell.label): \(result.status.rawValue)")

@@ -10,7 +10,7 @@ struct Labbook: ParsableCommand {
         abstract: "Turns coursework written as Markdown into a finished report.",
         version: EngineInfo.description,
         subcommands: [RenderCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self, GradebookCommand.self, GradeSubmissionCommand.self,
-                      CleanCommand.self, DiffCommand.self, BenchCommand.self]
+                      PreviewCommand.self, CleanCommand.self, DiffCommand.self, BenchCommand.self]
     )
 
     /// Runs the command; bad usage exits with status 2, as every labbook command documents

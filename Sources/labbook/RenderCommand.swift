@@ -1,5 +1,4 @@
 import ArgumentParser
-import LabbookNotebook
 import LabbookReport
 import LabbookRun
 
@@ -13,8 +12,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The notebooks to render.")
     var notebooks: [String]
 
-    @Option(help: "The folder the reports go to (each notebook's in a folder of its name).")
-    var output = "output"
+    @OptionGroup var running: RunOptions
 
     @Option(help: "The report formats, comma-separated: html, md (results.json is always written).")
     var format = "html,md"
@@ -22,41 +20,13 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Run every block again, ignoring the cached results of unchanged blocks.")
     var noCache = false
 
-    @Option(help: "The seed of every random stream (default: the front matter's seed).")
-    var seed: Int?
-
-    @Option(help: "Engine threads (default: the front matter's `threads`, or one per two logical processors).")
-    var threads: Int?
-
     @Flag(help: "Embed the figures in index.html.")
     var selfContained = false
-
-    @Flag(help: "Keep raw HTML from the notebook in index.html.")
-    var allowHtml = false
-
-    @Option(help: "A mustache template for index.html instead of templates/report.html.mustache.")
-    var template: String?
-
-    @Option(help: "Folder with the Fashion-MNIST IDX files.")
-    var data: String?
 
     @Flag(help: "Show no progress.")
     var quiet = false
 
-    @Flag(help: "Replace what is at a report's place even when labbook did not write it.")
-    var force = false
-
-    @Option(help: "The memory a notebook's session may hold, in MB (default: three quarters of the machine's memory).")
-    var memory: Int?
-
-    @Option(help: "The folder the notebooks' own files (model.save, Sequential.load) stay in (default: each report's files/).")
-    var files: String?
-
     func validate() throws {
-        if let threads, !(1...FrontMatter.maximumThreads).contains(threads) {
-            throw ValidationError("--threads must be from 1 to \(FrontMatter.maximumThreads)")
-        }
-        if let memory, !(64...(1 << 30)).contains(memory) { throw ValidationError("--memory must be at least 64 (MB)") }
         for name in formatNames where ReportOutputFormat(rawValue: name) == nil {
             throw ValidationError("unknown format '\(name)'; the formats are html and md")
         }
@@ -67,19 +37,11 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = NotebookRender.Options()
-        options.outputDirectory = output
+        var options = running.renderOptions
         options.formats = Set(formatNames.compactMap(ReportOutputFormat.init(rawValue:)))
-        options.seed = seed
-        options.threads = threads
         options.selfContained = selfContained
-        options.allowHTML = allowHtml
-        options.dataDirectory = data
         options.usesCache = !noCache
-        options.force = force
-        options.filesDirectory = files
-        options.memoryLimit = memory.map { $0 << 20 }
-        let status = Rendering.run(notebooks, options: options, templatePath: template, quiet: quiet)
+        let status = Rendering.run(notebooks, options: options, templatePath: running.template, quiet: quiet)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -109,8 +109,8 @@ public struct BlockCache {
     /// What a look-up found.
     enum Lookup {
         /// Every block unchanged: the notebook need not run. `pending` lists the inline
-        /// expressions (of edited prose) still to evaluate.
-        case replay(runs: [String: CellRun], inline: [SourcePosition: String], dataFiles: [DataFile], pending: [PendingInline])
+        /// expressions (of edited prose) still to evaluate; `dataFiles`, what the cached run read.
+        case replay(runs: [String: CellRun], inline: [SourcePosition: String], dataFiles: [CachedDataFile], pending: [PendingInline])
         /// Something changed after some unchanged blocks whose states are saved.
         case restart(Restart)
         /// Something changed in the first block, or nothing usable was cached: the notebook runs.
@@ -176,7 +176,7 @@ public struct BlockCache {
         }
         if unchanged {
             return .replay(runs: restart.runs.mapValues(\.run), inline: restart.inline.mapValues(\.value),
-                           dataFiles: file.dataFiles.map { DataFile(name: $0.name, sha256: $0.sha256) }, pending: pending)
+                           dataFiles: file.dataFiles, pending: pending)
         }
         if let firstMissing { restart.inline = restart.inline.filter { $0.value.part < firstMissing } }
         return restart.points.isEmpty ? .miss : .restart(restart)
