@@ -105,11 +105,12 @@ preview-timing: deps build
 	@$(CHROMIUM_INSTALLED)
 	mkdir -p .build/preview-timing
 	cp notebooks/fashion-mnist.md .build/preview-timing/fashion-mnist.md
-	cd .build/preview-timing && $(CURDIR)/$(LABBOOK) render fashion-mnist.md --quiet || true
+	cd .build/preview-timing && $(CURDIR)/$(LABBOOK) render fashion-mnist.md --quiet
 	LABBOOK_BROWSER_CHECK=1 LABBOOK_EXECUTABLE=$(CURDIR)/$(LABBOOK) LABBOOK_PREVIEW_FOLDER=$(CURDIR)/.build/preview-timing \
 	  LABBOOK_PREVIEW_NOTEBOOK=fashion-mnist.md LABBOOK_PREVIEW_SECONDS=900 \
 	  LABBOOK_BROWSER_SCREENSHOTS=$(CURDIR)/.build/preview-timing/screenshots \
-	  swift test --filter PreviewBrowserTests 2>&1 | grep -E "save to updated page|passed|failed|error"
+	  swift test --filter PreviewBrowserTests > .build/preview-timing/test.log 2>&1; status=$$?; \
+	  grep -E "save to updated page|✘|Test run" .build/preview-timing/test.log; exit $$status
 
 # The build a machine without AVX2 and FMA makes (the x86-64 baseline, LABBOOK_CPU=x86-64), in
 # .build-generic: its engine and plots must hold no AVX instruction, it must render the small

@@ -51,8 +51,15 @@ final class PreviewHub: @unchecked Sendable {
         }
     }
 
-    /// A render that succeeded: the next version, told to every page.
-    func rendered() {
+    /// The `index.html` of the last good render, served in place of the report folder's (which
+    /// a failed render has replaced with its own) so that a reload still shows the last good
+    /// page under the diagnostics; nil before the first good render.
+    var lastGoodPage: Data? { lock.withLock { page } }
+    private var page: Data?
+
+    /// A render that succeeded, whose `index.html` is `page`: the next version, told to every page.
+    func rendered(page: Data?) {
+        lock.withLock { self.page = page }
         publish(.rendered(version: currentVersion + 1))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the preview adds to the report's `index.html` as it serves it: the version of the report
 /// the page shows and the script that keeps it live. The report folder's own `index.html` stays
 /// as `render` writes it.
@@ -20,6 +22,23 @@ enum PreviewPage {
             + "<script data-labbook-preview src=\"\(scriptPath)\"></script>\n"
         guard let end = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + tags }
         return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tags)
+    }
+
+    /// The page's own words, in the report's languages (the page's `lang`; English otherwise).
+    static let words: [String: [String: String]] = [
+        "en": ["failed": "The last render failed", "lastGood": "The page shows the last good report; save a fix and it updates.",
+               "rendering": "rendering…", "reconnecting": "preview stopped: reconnecting…"],
+        "es": ["failed": "La última ejecución ha fallado",
+               "lastGood": "La página muestra el último informe correcto; guarda una corrección y se actualizará.",
+               "rendering": "ejecutando…", "reconnecting": "vista previa detenida: reconectando…"],
+    ]
+
+    /// ``words`` as a JavaScript object literal.
+    private static var wordsJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // A dictionary of strings always encodes.
+        return (try? encoder.encode(words)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The script: it listens on the WebSocket (reconnecting when the preview restarts; the root
@@ -52,8 +71,11 @@ enum PreviewPage {
       const overlay = document.createElement("div");
       overlay.id = "labbook-preview-overlay";
       overlay.hidden = true;
-      overlay.innerHTML = "<div role=\"alert\"><h2>The last render failed</h2>"
-        + "<p>The page shows the last good report; save a fix and it updates.</p><pre></pre></div>";
+      const allWords = \#(wordsJSON);
+      const words = allWords[document.documentElement.lang] || allWords.en;
+      overlay.innerHTML = "<div role=\"alert\"><h2></h2><p></p><pre></pre></div>";
+      overlay.querySelector("h2").textContent = words.failed;
+      overlay.querySelector("p").textContent = words.lastGood;
       function attach() {
         for (const element of [style, status, overlay]) {
           if (!element.isConnected) (element === style ? document.head : document.body).append(element);
@@ -93,14 +115,14 @@ enum PreviewPage {
         };
         socket.onclose = () => {
           document.documentElement.dataset.labbookPreview = "offline";
-          show("preview stopped: reconnecting…");
+          show(words.reconnecting);
           setTimeout(connect, 1000);
         };
       }
       let queue = Promise.resolve();
       async function handle(message) {
           switch (message.kind) {
-            case "rendering": show("rendering…"); break;
+            case "rendering": show(words.rendering); break;
             case "progress": show(message.step + (message.epoch ? " · " + message.epoch : "")); break;
             case "rendered":
               overlay.hidden = true;

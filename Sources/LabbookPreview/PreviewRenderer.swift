@@ -100,7 +100,7 @@ final class PreviewRenderer: @unchecked Sendable {
             hub.publish(.failed(diagnostics.isEmpty ? PreviewMessages.renderFailed : diagnostics))
             write(PreviewMessages.failedRender(seconds: outcome.seconds))
         } else {
-            hub.rendered()
+            hub.rendered(page: outcome.written.flatMap { FileManager.default.contents(atPath: $0.directory + "/index.html") })
             write(PreviewMessages.updated(seconds: outcome.seconds, replayed: outcome.replayed))
         }
     }

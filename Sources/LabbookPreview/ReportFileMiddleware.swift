@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Serves the report folder's files (see ``ReportFiles``) to `GET` and `HEAD`, `index.html` with
-/// the preview's script in it; anything else, and any path under `/_labbook/`, goes on to the
+/// Serves the report folder's files (see ``ReportFiles``) to `GET` and `HEAD`, `index.html` as
+/// the last good render wrote it, with the preview's script in it; anything else, and any path under `/_labbook/`, goes on to the
 /// routes. Nothing is cached by the browser: a reload always shows the latest report.
 struct ReportFileMiddleware<Context: RequestContext>: RouterMiddleware {
     let files: ReportFiles
@@ -23,7 +23,8 @@ struct ReportFileMiddleware<Context: RequestContext>: RouterMiddleware {
             return PreviewResponse.plain(.notFound, "not found\n")
         }
         if file == files.root + "/index.html" {
-            bytes = Data(PreviewPage.inject(into: String(decoding: bytes, as: UTF8.self), version: hub.currentVersion).utf8)
+            let page = hub.lastGoodPage ?? bytes
+            bytes = Data(PreviewPage.inject(into: String(decoding: page, as: UTF8.self), version: hub.currentVersion).utf8)
         }
         var headers = PreviewResponse.headers(contentType: ReportFiles.contentType(of: file))
         headers[.contentLength] = String(bytes.count)

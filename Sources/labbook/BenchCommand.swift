@@ -7,7 +7,7 @@ import LabbookNotebook
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine on the reference models B1–B5 (real Fashion-MNIST data)."
+        abstract: "Measure the engine on the reference models B1–B6 (real Fashion-MNIST data)."
     )
 
     @Option(help: "Epochs per training benchmark (B4: predictions timed).")

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+@testable import LabbookPreview
 
 /// What the environment says of the browser check.
 enum BrowserCheck {
@@ -138,6 +139,9 @@ struct PreviewBrowserTests {
         #expect(diagnostics.contains("\(name):") && diagnostics.contains(": error: expected an expression, found ')'"),
                 "the overlay holds the diagnostic: \(diagnostics)")
         #expect(diagnostics.contains("print(\"broken-\" +)"), "it quotes the line: \(diagnostics)")
+        let lang = try browser.evaluate("document.documentElement.lang") as? String ?? ""
+        #expect(try browser.evaluate("\(overlay).querySelector('h2').textContent") as? String
+                == (PreviewPage.words[lang] ?? PreviewPage.words["en"])?["failed"], "the overlay speaks the report's language (\(lang))")
         #expect(try browser.evaluate("window.labbookCheck.look(), '\(output)' in window.labbookCheck.seen") as? Bool == true,
                 "the last good report stays under it")
         if let screenshots { try browser.screenshot(to: screenshots.appendingPathComponent("overlay.png")) }

@@ -87,12 +87,12 @@ struct PreviewPartsTests {
         let hub = PreviewHub()
         hub.publish(.rendering)
         hub.publish(.progress(step: "[1/3] data"))
-        hub.rendered()
+        hub.rendered(page: nil)
         hub.publish(.rendering)
         hub.publish(.progress(step: "[2/3] fit", epoch: "epoch 2/3"))
         hub.publish(.failed("sample.md:27:36: error: expected an expression"))
         let page = hub.subscribe()
-        hub.rendered()
+        hub.rendered(page: nil)
         hub.close()
         var messages: [String] = []
         for await message in page.stream { messages.append(message) }
@@ -109,6 +109,15 @@ struct PreviewPartsTests {
         var first: [String] = []
         for await message in late.stream { first.append(message) }
         #expect(first == [#"{"epoch":"epoch 3\/10","kind":"progress","step":"[7\/38] q4-1024"}"#])
+    }
+
+    @Test func thePageSpeaksTheReportsLanguages() {
+        for lang in ["en", "es"] {
+            let words = PreviewPage.words[lang] ?? [:]
+            #expect(Set(words.keys) == ["failed", "lastGood", "rendering", "reconnecting"], "\(lang)")
+            for word in words.values { #expect(PreviewPage.script.contains(word), "\(lang): \(word)") }
+        }
+        #expect(PreviewPage.script.contains("allWords[document.documentElement.lang] || allWords.en"))
     }
 
     @Test func thePageGetsTheScriptBeforeItsBodyEnds() {

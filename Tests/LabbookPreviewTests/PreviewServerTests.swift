@@ -161,10 +161,16 @@ struct PreviewServerTests {
         #expect(seen.first == "rendering" && seen.contains("progress"), "\(seen)")
         #expect(preview.standardError.contains("[2/3] fit"))
 
-        // A syntax error: the diagnostics, no new version.
+        // A syntax error: the diagnostics, no new version; a reload still gets the last good page.
+        let good = try RawHTTP(port: port).get("/index.html", host: "127.0.0.1:\(port)").body
+        let onDisk = try Data(contentsOf: sample.folder.appendingPathComponent("output/sample/index.html"))
         seen = []
         try Self.edit(notebook, "epochs: 2,", "epochs: 2 +,")
         let failed = Self.next("failed", on: socket, seen: &seen)
+        #expect(try Data(contentsOf: sample.folder.appendingPathComponent("output/sample/index.html")) != onDisk,
+                "the failed render wrote its own report")
+        #expect(try RawHTTP(port: port).get("/index.html", host: "127.0.0.1:\(port)").body == good,
+                "the preview still serves the last good one")
         let diagnostics = failed?["diagnostics"] as? String ?? ""
         #expect(diagnostics.hasPrefix("""
             sample.md:27:36: error: expected an expression, found ','
