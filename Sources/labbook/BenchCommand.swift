@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder with the Fashion-MNIST IDX files (default: the search path of the docs).")
     var data: String?
 
-    @Option(help: "Engine threads (default: one per two logical processors).")
+    @Option(help: "Engine threads (default: every logical processor).")
     var threads: Int?
 
     @Option(help: "The seed of the models' weights, shuffling and dropout.")

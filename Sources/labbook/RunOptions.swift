@@ -10,7 +10,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The seed of every random stream (default: the front matter's seed).")
     var seed: Int?
 
-    @Option(help: "Engine threads (default: the front matter's `threads`, or one per two logical processors).")
+    @Option(help: "Engine threads (default: the front matter's `threads`, or every logical processor).")
     var threads: Int?
 
     @Flag(help: "Keep raw HTML from the notebook in index.html.")

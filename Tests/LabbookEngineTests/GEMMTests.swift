@@ -24,8 +24,11 @@ import Testing
         x.a.withUnsafeBufferPointer { a in
             x.b.withUnsafeBufferPointer { b in
                 fast.withUnsafeMutableBufferPointer { c in
-                    GEMM.product(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
-                                 m: m, n: n, k: k, accumulate: beta == 1, threads: threads, blocking: blocking)
+                    // Small products too are split, so that the split is what is tested.
+                    GEMM.splittingEveryProduct {
+                        GEMM.product(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
+                                     m: m, n: n, k: k, accumulate: beta == 1, threads: threads, blocking: blocking)
+                    }
                 }
                 reference.withUnsafeMutableBufferPointer { c in
                     GEMM.reference(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
@@ -71,50 +74,54 @@ import Testing
     }
 
     @Test func aProductSummedOverChunksOfKEqualsOneCall() {
-        // The convolution's kernel gradient: Σ over chunks of examples with beta 1 continues
-        // each element's chain, so the chunking is invisible.
-        let (m, n, k) = (40, 24, 300)
-        let x = Operands(m: m, n: n, k: k, seed: "chunks")
-        var whole = [Float](repeating: 0, count: m * n), chunked = whole
-        x.a.withUnsafeBufferPointer { a in  // A is [k, m]: op(A) = Aᵀ
-            x.b.withUnsafeBufferPointer { b in
-                whole.withUnsafeMutableBufferPointer { c in
-                    GEMM.product(a.baseAddress!, transposeA: true, b.baseAddress!, transposeB: false, c.baseAddress!,
-                                 m: m, n: n, k: k, accumulate: false, threads: 1)
-                }
-                chunked.withUnsafeMutableBufferPointer { c in
-                    var start = 0
-                    for size in [128, 100, 72] {
-                        // Rows start..<start+size of A and B: the same m, n, a shorter k.
-                        GEMM.product(a.baseAddress! + start * m, transposeA: true, b.baseAddress! + start * n, transposeB: false,
-                                     c.baseAddress!, m: m, n: n, k: size, accumulate: start > 0, threads: 2)
-                        start += size
+        GEMM.splittingEveryProduct {
+            // The convolution's kernel gradient: Σ over chunks of examples with beta 1 continues
+            // each element's chain, so the chunking is invisible.
+            let (m, n, k) = (40, 24, 300)
+            let x = Operands(m: m, n: n, k: k, seed: "chunks")
+            var whole = [Float](repeating: 0, count: m * n), chunked = whole
+            x.a.withUnsafeBufferPointer { a in  // A is [k, m]: op(A) = Aᵀ
+                x.b.withUnsafeBufferPointer { b in
+                    whole.withUnsafeMutableBufferPointer { c in
+                        GEMM.product(a.baseAddress!, transposeA: true, b.baseAddress!, transposeB: false, c.baseAddress!,
+                                     m: m, n: n, k: k, accumulate: false, threads: 1)
+                    }
+                    chunked.withUnsafeMutableBufferPointer { c in
+                        var start = 0
+                        for size in [128, 100, 72] {
+                            // Rows start..<start+size of A and B: the same m, n, a shorter k.
+                            GEMM.product(a.baseAddress! + start * m, transposeA: true, b.baseAddress! + start * n, transposeB: false,
+                                         c.baseAddress!, m: m, n: n, k: size, accumulate: start > 0, threads: 2)
+                            start += size
+                        }
                     }
                 }
             }
+            #expect(BitIdentity.difference(chunked, whole) == nil)
         }
-        #expect(BitIdentity.difference(chunked, whole) == nil)
     }
 
     @Test func rowsComputedAloneEqualTheSameRowsOfALargerProduct() {
-        // predict and evaluate in batches of any size: each row's bits do not depend on the call.
-        let (m, n, k) = (50, 37, 200)
-        let x = Operands(m: m, n: n, k: k, seed: "rows")
-        var whole = [Float](repeating: 0, count: m * n)
-        x.a.withUnsafeBufferPointer { a in
-            x.b.withUnsafeBufferPointer { b in
-                whole.withUnsafeMutableBufferPointer { c in
-                    GEMM.product(a.baseAddress!, transposeA: false, b.baseAddress!, transposeB: false, c.baseAddress!,
-                                 m: m, n: n, k: k, accumulate: false, threads: 2)
-                }
-                for (start, rows) in [(0, 1), (1, 5), (6, 7), (13, 37)] {
-                    var part = [Float](repeating: 0, count: rows * n)
-                    part.withUnsafeMutableBufferPointer { c in
-                        GEMM.product(a.baseAddress! + start * k, transposeA: false, b.baseAddress!, transposeB: false,
-                                     c.baseAddress!, m: rows, n: n, k: k, accumulate: false, threads: 1)
+        GEMM.splittingEveryProduct {
+            // predict and evaluate in batches of any size: each row's bits do not depend on the call.
+            let (m, n, k) = (50, 37, 200)
+            let x = Operands(m: m, n: n, k: k, seed: "rows")
+            var whole = [Float](repeating: 0, count: m * n)
+            x.a.withUnsafeBufferPointer { a in
+                x.b.withUnsafeBufferPointer { b in
+                    whole.withUnsafeMutableBufferPointer { c in
+                        GEMM.product(a.baseAddress!, transposeA: false, b.baseAddress!, transposeB: false, c.baseAddress!,
+                                     m: m, n: n, k: k, accumulate: false, threads: 2)
                     }
-                    #expect(BitIdentity.difference(part, Array(whole[(start * n)..<((start + rows) * n)])) == nil,
-                            "rows \(start)..<\(start + rows)")
+                    for (start, rows) in [(0, 1), (1, 5), (6, 7), (13, 37)] {
+                        var part = [Float](repeating: 0, count: rows * n)
+                        part.withUnsafeMutableBufferPointer { c in
+                            GEMM.product(a.baseAddress! + start * k, transposeA: false, b.baseAddress!, transposeB: false,
+                                         c.baseAddress!, m: rows, n: n, k: k, accumulate: false, threads: 1)
+                        }
+                        #expect(BitIdentity.difference(part, Array(whole[(start * n)..<((start + rows) * n)])) == nil,
+                                "rows \(start)..<\(start + rows)")
+                    }
                 }
             }
         }

@@ -36,9 +36,12 @@ import Testing
         let saved = EngineSettings.threads
         EngineSettings.threads = threads
         defer { EngineSettings.threads = saved }
-        let model = try make()
-        let history = try model.fit(x, y, epochs: 2, batchSize: 50, validationSplit: 0.2)
-        return (model.getWeights(), history, try model.predict(x, batchSize: 37))
+        // These models' products are small: split them all, as a large model's would be.
+        return try GEMM.splittingEveryProduct {
+            let model = try make()
+            let history = try model.fit(x, y, epochs: 2, batchSize: 50, validationSplit: 0.2)
+            return (model.getWeights(), history, try model.predict(x, batchSize: 37))
+        }
     }
 
     @Test(arguments: ["dense", "cnn"])

@@ -42,8 +42,26 @@ public enum GEMM {
     /// product takes one per part, so products on several threads at once never share one.
     static let pool = GEMMWorkspacePool()
 
-    /// Products with fewer multiply-adds than this run on one thread.
-    static let splitThreshold = 1 << 17
+    /// Products with fewer multiply-adds than this run on one thread: below it, waking another
+    /// thread costs more than the split saves. Measured with `labbook bench` on two cores: B1's
+    /// 6.4 M-multiply-add products and B3's 4.2 M and 12.8 M train slower split in two, B2's
+    /// 51 M and B6's 67 M and 103 M faster. Speed only: a split changes no bit (tests split every
+    /// product with ``splittingEveryProduct(_:)`` to check it).
+    static let splitThreshold = 1 << 24
+
+    private static let splitLock = NSLock()
+    nonisolated(unsafe) private static var everyProductSplit = 0
+
+    /// Runs `body` with every product split as finely as its thread count allows, whatever its
+    /// size (the tests of the split; nested and concurrent calls are counted).
+    static func splittingEveryProduct<T>(_ body: () throws -> T) rethrows -> T {
+        splitLock.withLock { everyProductSplit += 1 }
+        defer { splitLock.withLock { everyProductSplit -= 1 } }
+        return try body()
+    }
+
+    /// The fewest multiply-adds a product needs to be split.
+    private static var minimumSplit: Int { splitLock.withLock { everyProductSplit > 0 ? 0 : splitThreshold } }
 
     /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`); `A` is `[m, k]` (`[k, m]` when
     /// `transposeA`), `B` is `[k, n]` (`[n, k]` when `transposeB`). The work is split into at
@@ -67,7 +85,7 @@ public enum GEMM {
             return
         }
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
-        let parts = max(1, min(threads, maximumParts, m * n * k < splitThreshold ? 1 : max(m / mr, n / nr)))
+        let parts = max(1, min(threads, maximumParts, m * n * k < minimumSplit ? 1 : max(m / mr, n / nr)))
         let ldc = n
         // Each part borrows a workspace for its own block loops.
         func run(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
