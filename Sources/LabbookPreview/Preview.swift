@@ -25,6 +25,9 @@ public enum Preview {
         public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/" }
     }
 
+    /// How long the orderly stop after Ctrl-C may take, in seconds, before labbook ends anyway.
+    static let stopDeadline = 10.0
+
     /// How often the watched files are looked at, in nanoseconds.
     static let pollInterval: UInt64 = 20_000_000
 
@@ -88,6 +91,12 @@ public enum Preview {
         }
         let stop = StopSignals {
             StandardError.write(PreviewMessages.stopping)
+            // The orderly stop is bounded: a report is written atomically, so ending labbook
+            // at any point loses nothing written before.
+            DispatchQueue.global().asyncAfter(deadline: .now() + stopDeadline) {
+                StandardError.write(PreviewMessages.stoppedAfterDeadline(seconds: stopDeadline))
+                exit(0)
+            }
             watcher.cancel()
             renderer.stop()
             hub.close()

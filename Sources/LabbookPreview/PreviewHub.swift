@@ -19,6 +19,12 @@ final class PreviewHub: @unchecked Sendable {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
         lock.withLock {
+            // A page that (re)connects while the server stops gets an ended stream, so that its
+            // socket does not hold the shutdown up.
+            if closed {
+                continuation.finish()
+                return
+            }
             if version > 0 { continuation.yield(PreviewMessage.rendered(version: version).json) }
             if let failure { continuation.yield(failure.json) }
             if let progress { continuation.yield(progress.json) }
@@ -63,11 +69,13 @@ final class PreviewHub: @unchecked Sendable {
         publish(.rendered(version: currentVersion + 1))
     }
 
-    /// Ends every page's stream (the server stops).
+    /// Ends every page's stream, and those of pages that connect later (the server stops).
     func close() {
         lock.withLock {
+            closed = true
             for page in pages.values { page.finish() }
             pages = [:]
         }
     }
+    private var closed = false
 }

@@ -32,4 +32,8 @@ enum PreviewMessages {
     }
 
     static let stopping = "preview: stopping"
+
+    static func stoppedAfterDeadline(seconds: Double) -> String {
+        "preview: stopped (the server had not closed its connections after " + String(format: "%.0f s", seconds) + ")"
+    }
 }

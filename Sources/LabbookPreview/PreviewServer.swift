@@ -27,8 +27,9 @@ enum PreviewServer {
                 group.cancelAll()
             }
         }
-        // The server's own log says only errors, unless LOG_LEVEL (Hummingbird's) asks for more.
-        setenv("LOG_LEVEL", "error", 0)
+        // The server's own log stays quiet (its shutdown logs a cancelled channel as an error at
+        // every Ctrl-C), unless LOG_LEVEL (Hummingbird's) asks for more.
+        setenv("LOG_LEVEL", "critical", 0)
         return Application(router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
                            configuration: .init(address: .hostname(host, port: port), serverName: "labbook preview"),
                            onServerRunning: { _ in running() })

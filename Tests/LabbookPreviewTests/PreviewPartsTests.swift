@@ -111,6 +111,16 @@ struct PreviewPartsTests {
         #expect(first == [#"{"epoch":"epoch 3\/10","kind":"progress","step":"[7\/38] q4-1024"}"#])
     }
 
+    @Test func aPageThatConnectsAfterTheHubClosedGetsAnEndedStream() async {
+        let hub = PreviewHub()
+        hub.rendered(page: nil)
+        hub.close()
+        let late = hub.subscribe()
+        var messages: [String] = []
+        for await message in late.stream { messages.append(message) }
+        #expect(messages.isEmpty, "a reconnecting page must not hold the shutdown up: \(messages)")
+    }
+
     @Test func thePageSpeaksTheReportsLanguages() {
         for lang in ["en", "es"] {
             let words = PreviewPage.words[lang] ?? [:]
