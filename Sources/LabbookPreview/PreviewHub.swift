@@ -10,6 +10,8 @@ final class PreviewHub: @unchecked Sendable {
     private(set) var version = 0
     private var failure: PreviewMessage?
     private var progress: PreviewMessage?
+    /// Set when the server stops: every stream, also of a page that connects later, has ended.
+    private var closed = false
 
     /// The version of the last good report, as `index.html` is served with it.
     var currentVersion: Int { lock.withLock { version } }
@@ -77,5 +79,4 @@ final class PreviewHub: @unchecked Sendable {
             pages = [:]
         }
     }
-    private var closed = false
 }

@@ -12,6 +12,8 @@ final class PreviewProcess: @unchecked Sendable {
     let port: Int
     private let lock = NSLock()
     private var text = ""
+    /// Signalled when standard error reaches its end (the process and its children closed it).
+    private let ended = DispatchSemaphore(value: 0)
 
     /// Starts `labbook preview notebook --port port` with `arguments`, in `folder`.
     init(notebook: String, port: Int, in folder: URL, arguments: [String] = []) throws {
@@ -22,9 +24,15 @@ final class PreviewProcess: @unchecked Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
+        let ended = self.ended
         pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                ended.signal()
+                return
+            }
+            guard let self else { return }
             self.lock.withLock { self.text += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
@@ -54,7 +62,10 @@ final class PreviewProcess: @unchecked Sendable {
     func waitForExit(seconds: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(10_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        if process.isRunning { return nil }
+        // Everything it wrote is read before the caller looks at it.
+        if ended.wait(timeout: .now() + max(1, deadline.timeIntervalSinceNow)) == .success { ended.signal() }
+        return process.terminationStatus
     }
 
     /// Ends it whatever it is doing (a test that failed midway).

@@ -60,8 +60,11 @@ public enum GEMM {
         return try body()
     }
 
-    /// The fewest multiply-adds a product needs to be split.
-    private static var minimumSplit: Int { splitLock.withLock { everyProductSplit > 0 ? 0 : splitThreshold } }
+    /// Whether a product of `multiplyAdds` is too small to split (the lock is taken only for
+    /// those below the threshold, never in a large product's path).
+    private static func runsOnOneThread(_ multiplyAdds: Int) -> Bool {
+        multiplyAdds < splitThreshold && splitLock.withLock { everyProductSplit == 0 }
+    }
 
     /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`); `A` is `[m, k]` (`[k, m]` when
     /// `transposeA`), `B` is `[k, n]` (`[n, k]` when `transposeB`). The work is split into at
@@ -85,7 +88,7 @@ public enum GEMM {
             return
         }
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
-        let parts = max(1, min(threads, maximumParts, m * n * k < minimumSplit ? 1 : max(m / mr, n / nr)))
+        let parts = max(1, min(threads, maximumParts, runsOnOneThread(m * n * k) ? 1 : max(m / mr, n / nr)))
         let ldc = n
         // Each part borrows a workspace for its own block loops.
         func run(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
