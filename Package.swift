@@ -50,7 +50,7 @@ let fastMath = EngineTarget.current.hotLoopSettings
 
 let package = Package(
     name: "labbook",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "labbook", targets: ["labbook"]),
         // For the fuzzer package in Fuzz/.
@@ -76,11 +76,13 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Linux's prctl (a child of `grade` ends with its parent), which Swift cannot call (variadic).
         .systemLibrary(name: "CProcessControl"),
+        // The processor's spin-loop hint, for the engine's worker threads (a compiler builtin).
+        .systemLibrary(name: "CSpinHint"),
 
         // The training engine: tensors, layers, optimizers, losses, callbacks, data.
         .target(
             name: "LabbookEngine",
-            dependencies: ["CBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CBLAS", "CSpinHint", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             // Optimized in debug builds too: the tests train real models (two epochs of B1 on
             // Fashion-MNIST took 9 minutes unoptimized, about a second optimized). -O keeps every
             // bit (Swift neither contracts nor reassociates floating-point arithmetic) and the

@@ -50,8 +50,29 @@ private let seluAlpha: Float = 1.67326324
 private let seluScale: Float = 1.05070098
 
 extension Activation {
-    /// `y = f(z)` over `rows × columns` values (softmax acts on each row); `y` may be `z`.
+    /// `y = f(z)` over `rows × columns` values (softmax acts on each row); `y` may be `z`. The
+    /// rows are split over the engine's threads (each value is computed alone, and a vector's
+    /// tail by the same lanes as a whole vector: the same bits for any split).
     func forward(_ z: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+        Parallel.forEachRange(rows, cost: rows * columns) { r in
+            forwardRows(z + r.lowerBound * columns, y + r.lowerBound * columns, rows: r.count, columns: columns)
+        }
+    }
+
+    /// `dz = dy · f′(z)`, from the input `z` and/or the output `y`; `dz` may be `dy`. For
+    /// softmax this is the full Jacobian product per row: `dz = y ⊙ (dy − Σ dy·y)`. Split over
+    /// the engine's threads by rows.
+    func backward(z: UnsafePointer<Float>?, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                  dz: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+        Parallel.forEachRange(rows, cost: rows * columns) { r in
+            let offset = r.lowerBound * columns
+            backwardRows(z: z.map { $0 + offset }, y: y + offset, dy: dy + offset, dz: dz + offset, rows: r.count,
+                         columns: columns)
+        }
+    }
+
+    /// ``forward(_:_:rows:columns:)`` on one thread.
+    private func forwardRows(_ z: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         let n = rows * columns
         typealias V = VectorMath.V
         switch self {
@@ -87,10 +108,9 @@ extension Activation {
         }
     }
 
-    /// `dz = dy · f′(z)`, from the input `z` and/or the output `y`; `dz` may be `dy`. For
-    /// softmax this is the full Jacobian product per row: `dz = y ⊙ (dy − Σ dy·y)`.
-    func backward(z: UnsafePointer<Float>?, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
-                  dz: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+    /// ``backward(z:y:dy:dz:rows:columns:)`` on one thread.
+    private func backwardRows(z: UnsafePointer<Float>?, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                              dz: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         let n = rows * columns
         switch self {
         case .linear:

@@ -149,9 +149,20 @@ extension GEMM {
             } else {
                 // op(A)[i+r][p] = a[(column+p)·lda + row+i+r]
                 let src = a + column * lda + row + i
-                for p in 0..<k {
-                    let s = src + p * lda, d = dst + p * mr
-                    for r in 0..<mr { d[r] = r < h ? s[r] : 0 }
+                if h == mr {
+                    // A whole sliver: six contiguous values per k (a 4- and a 2-lane copy).
+                    for p in 0..<k {
+                        let s = src + p * lda, d = dst + p * mr
+                        UnsafeMutableRawPointer(d).storeBytes(of: UnsafeRawPointer(s).loadUnaligned(as: SIMD4<Float>.self),
+                                                             as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(d + 4).storeBytes(of: UnsafeRawPointer(s + 4).loadUnaligned(as: SIMD2<Float>.self),
+                                                                 as: SIMD2<Float>.self)
+                    }
+                } else {
+                    for p in 0..<k {
+                        let s = src + p * lda, d = dst + p * mr
+                        for r in 0..<mr { d[r] = r < h ? s[r] : 0 }
+                    }
                 }
             }
             i += mr

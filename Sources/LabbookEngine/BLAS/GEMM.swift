@@ -47,23 +47,12 @@ public enum GEMM {
     /// 6.4 M-multiply-add products and B3's 4.2 M and 12.8 M train slower split in two, B2's
     /// 51 M and B6's 67 M and 103 M faster. Speed only: a split changes no bit (tests split every
     /// product with ``splittingEveryProduct(_:)`` to check it).
-    static let splitThreshold = 1 << 24
-
-    private static let splitLock = NSLock()
-    nonisolated(unsafe) private static var everyProductSplit = 0
+    static let splitThreshold = 1 << 20
 
     /// Runs `body` with every product split as finely as its thread count allows, whatever its
-    /// size (the tests of the split; nested and concurrent calls are counted).
+    /// size (the tests of the split; see ``Parallel/splittingEverything(_:)``).
     static func splittingEveryProduct<T>(_ body: () throws -> T) rethrows -> T {
-        splitLock.withLock { everyProductSplit += 1 }
-        defer { splitLock.withLock { everyProductSplit -= 1 } }
-        return try body()
-    }
-
-    /// Whether a product of `multiplyAdds` is too small to split (the lock is taken only for
-    /// those below the threshold, never in a large product's path).
-    private static func runsOnOneThread(_ multiplyAdds: Int) -> Bool {
-        multiplyAdds < splitThreshold && splitLock.withLock { everyProductSplit == 0 }
+        try Parallel.splittingEverything(body)
     }
 
     /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`); `A` is `[m, k]` (`[k, m]` when
@@ -88,7 +77,7 @@ public enum GEMM {
             return
         }
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
-        let parts = max(1, min(threads, maximumParts, runsOnOneThread(m * n * k) ? 1 : max(m / mr, n / nr)))
+        let parts = max(1, min(threads, maximumParts, Parallel.isSmall(m * n * k, threshold: splitThreshold) ? 1 : max(m / mr, n / nr)))
         let ldc = n
         // Each part borrows a workspace for its own block loops.
         func run(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
@@ -103,7 +92,7 @@ public enum GEMM {
             // Column ranges of C, whole slivers of nr columns: every part packs all of op(A), so
             // the split goes along the longer side of C (the other operand is the one copied).
             let slivers = (n + nr - 1) / nr, per = (slivers + parts - 1) / parts
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
+            Parallel.forEachPart(parts, threads: parts) { part in
                 let j0 = min(n, part * per * nr), j1 = min(n, j0 + per * nr)
                 guard j0 < j1 else { return }
                 run(a, b + (transposeB ? j0 * ldb : j0), c + j0, m: m, n: j1 - j0)
@@ -111,7 +100,7 @@ public enum GEMM {
         } else {
             // Row ranges of C, whole slivers of mr rows.
             let slivers = (m + mr - 1) / mr, per = (slivers + parts - 1) / parts
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
+            Parallel.forEachPart(parts, threads: parts) { part in
                 let i0 = min(m, part * per * mr), i1 = min(m, i0 + per * mr)
                 guard i0 < i1 else { return }
                 run(a + (transposeA ? i0 : i0 * lda), b, c + i0 * n, m: i1 - i0, n: n)

@@ -17,8 +17,27 @@ struct PatchLayout {
     /// Values per input example.
     var exampleSize: Int { height * width * channels }
 
-    /// Fills `patches` (`examples · positions` rows of `patchSize`) from `examples` images at `input`.
+    /// Fills `patches` (`examples · positions` rows of `patchSize`) from `examples` images at
+    /// `input`, the examples split over the engine's threads.
     func gather(_ input: UnsafePointer<Float>, examples: Int, into patches: UnsafeMutablePointer<Float>) {
+        Parallel.forEachRange(examples, cost: examples * positions * patchSize) { range in
+            gatherExamples(input + range.lowerBound * exampleSize, examples: range.count,
+                           into: patches + range.lowerBound * positions * patchSize)
+        }
+    }
+
+    /// Adds each patch row's values back onto the image positions they were read from
+    /// (the transpose of `gather`); `output` (`examples` images) is zeroed first. The examples
+    /// are split over the engine's threads (each example's sums keep their order).
+    func scatter(_ patches: UnsafePointer<Float>, examples: Int, into output: UnsafeMutablePointer<Float>) {
+        Parallel.forEachRange(examples, cost: examples * positions * patchSize) { range in
+            scatterExamples(patches + range.lowerBound * positions * patchSize, examples: range.count,
+                            into: output + range.lowerBound * exampleSize)
+        }
+    }
+
+    /// ``gather(_:examples:into:)`` on one thread.
+    private func gatherExamples(_ input: UnsafePointer<Float>, examples: Int, into patches: UnsafeMutablePointer<Float>) {
         let rowLength = window.width * channels
         var out = patches
         for n in 0..<examples {
@@ -56,9 +75,8 @@ struct PatchLayout {
         }
     }
 
-    /// Adds each patch row's values back onto the image positions they were read from
-    /// (the transpose of `gather`); `output` (`examples` images) is zeroed first.
-    func scatter(_ patches: UnsafePointer<Float>, examples: Int, into output: UnsafeMutablePointer<Float>) {
+    /// ``scatter(_:examples:into:)`` on one thread.
+    private func scatterExamples(_ patches: UnsafePointer<Float>, examples: Int, into output: UnsafeMutablePointer<Float>) {
         output.update(repeating: 0, count: examples * exampleSize)
         var source = patches
         for n in 0..<examples {

@@ -25,14 +25,18 @@ public final class MaxPooling2D: WindowPooling {
         input.withUnsafeBufferPointer { x in
             winners.withUnsafeMutableBufferPointer { winner in
                 pooling.withWindows { cells, starts in
-                    var out = y.pointer, at = winner.baseAddress!
-                    for n in 0..<batch {
-                        let image = x.baseAddress! + n * pooling.exampleSize
-                        for w in 0..<pooling.windowCount {
-                            MaxPooling2D.maximum(image, cells: UnsafeBufferPointer(rebasing: cells[starts[w]..<starts[w + 1]]),
-                                                 channels: channels, into: out, winners: at)
-                            out += channels
-                            at += channels
+                    let perExample = pooling.windowCount * channels
+                    Parallel.forEachRange(batch, cost: batch * pooling.exampleSize) { examples in
+                        var out = y.pointer + examples.lowerBound * perExample
+                        var at = winner.baseAddress! + examples.lowerBound * perExample
+                        for n in examples {
+                            let image = x.baseAddress! + n * pooling.exampleSize
+                            for w in 0..<pooling.windowCount {
+                                MaxPooling2D.maximum(image, cells: UnsafeBufferPointer(rebasing: cells[starts[w]..<starts[w + 1]]),
+                                                     channels: channels, into: out, winners: at)
+                                out += channels
+                                at += channels
+                            }
                         }
                     }
                 }
@@ -77,12 +81,17 @@ public final class MaxPooling2D: WindowPooling {
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard needsInputGradient else { return nil }
         let dx = inputGradientBuffer.tensor(inputShape)
-        dx.pointer.update(repeating: 0, count: dx.count)
-        let dy = outputGradient.pointer
-        let perExample = outputGradient.count / max(1, inputShape[0]), exampleSize = dx.count / max(1, inputShape[0])
-        for n in 0..<inputShape[0] {
-            let image = dx.pointer + n * exampleSize
-            for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
+        let dy = outputGradient.pointer, batch = inputShape[0]
+        let perExample = outputGradient.count / max(1, batch), exampleSize = dx.count / max(1, batch)
+        winners.withUnsafeBufferPointer { winners in
+            // Examples split over the threads; within one, the sums keep their order.
+            Parallel.forEachRange(batch, cost: dx.count) { examples in
+                (dx.pointer + examples.lowerBound * exampleSize).update(repeating: 0, count: examples.count * exampleSize)
+                for n in examples {
+                    let image = dx.pointer + n * exampleSize
+                    for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
+                }
+            }
         }
         return dx
     }
