@@ -65,45 +65,58 @@ public final class BatchNormalization: Layer {
         guard training else {
             inverseStd.withUnsafeMutableBufferPointer { inverse in
                 for f in 0..<features { inverse[f] = 1 / (movingVariance[f] + epsilon).squareRoot() }
-                for r in 0..<rows {
-                    let row = x + r * features, o = out + r * features
-                    for f in 0..<features { o[f] = gamma[f] * (row[f] - movingMean[f]) * inverse[f] + beta[f] }
+                Parallel.forEachRange(rows, cost: rows * features) { range in
+                    for r in range {
+                        let row = x + r * features, o = out + r * features
+                        for f in 0..<features { o[f] = gamma[f] * (row[f] - movingMean[f]) * inverse[f] + beta[f] }
+                    }
                 }
             }
             xHat = nil
             return y
         }
-        // Batch statistics, accumulated in Float64 in row order.
+        // Batch statistics, accumulated in Float64 in row order; the features are split over the
+        // engine's threads (each feature's sums keep their order).
         let normalizedValues = normalized.tensor(input.shape)
         let h = normalizedValues.pointer
+        let momentum = momentum, epsilon64 = Double(epsilon)
         statistics.withUnsafeMutableBufferPointer { buffer in
             let mean = buffer.baseAddress!, variance = mean + features
-            mean.update(repeating: 0, count: 2 * features)
-            for r in 0..<rows {
-                let row = x + r * features
-                for f in 0..<features { mean[f] += Double(row[f]) }
-            }
-            let count = Double(max(1, rows))
-            for f in 0..<features { mean[f] /= count }
-            for r in 0..<rows {
-                let row = x + r * features
-                for f in 0..<features {
-                    let d = Double(row[f]) - mean[f]
-                    variance[f] += d * d
-                }
-            }
             inverseStd.withUnsafeMutableBufferPointer { inverse in
-                for f in 0..<features {
-                    variance[f] /= count
-                    inverse[f] = Float(1 / (variance[f] + Double(epsilon)).squareRoot())
-                    movingMean[f] = movingMean[f] * momentum + Float(mean[f]) * (1 - momentum)
-                    movingVariance[f] = movingVariance[f] * momentum + Float(variance[f]) * (1 - momentum)
-                }
-                for r in 0..<rows {
-                    let row = x + r * features, hr = h + r * features, o = out + r * features
-                    for f in 0..<features {
-                        hr[f] = (row[f] - Float(mean[f])) * inverse[f]
-                        o[f] = gamma[f] * hr[f] + beta[f]
+                let inverse = inverse.baseAddress!
+                Parallel.forEachRange(features, cost: 3 * rows * features, alignment: VectorMath.V.scalarCount) { range in
+                    let f0 = range.lowerBound, width = range.count
+                    let mean = mean + f0, variance = variance + f0, inverse = inverse + f0
+                    let movingMean = movingMean + f0, movingVariance = movingVariance + f0
+                    let gamma = gamma + f0, beta = beta + f0
+                    mean.update(repeating: 0, count: width)
+                    variance.update(repeating: 0, count: width)
+                    for r in 0..<rows {
+                        let row = x + r * features + f0
+                        for f in 0..<width { mean[f] += Double(row[f]) }
+                    }
+                    let count = Double(max(1, rows))
+                    for f in 0..<width { mean[f] /= count }
+                    for r in 0..<rows {
+                        let row = x + r * features + f0
+                        for f in 0..<width {
+                            let d = Double(row[f]) - mean[f]
+                            variance[f] += d * d
+                        }
+                    }
+                    for f in 0..<width {
+                        variance[f] /= count
+                        inverse[f] = Float(1 / (variance[f] + epsilon64).squareRoot())
+                        movingMean[f] = movingMean[f] * momentum + Float(mean[f]) * (1 - momentum)
+                        movingVariance[f] = movingVariance[f] * momentum + Float(variance[f]) * (1 - momentum)
+                    }
+                    for r in 0..<rows {
+                        let offset = r * features + f0
+                        let row = x + offset, hr = h + offset, o = out + offset
+                        for f in 0..<width {
+                            hr[f] = (row[f] - Float(mean[f])) * inverse[f]
+                            o[f] = gamma[f] * hr[f] + beta[f]
+                        }
                     }
                 }
             }
@@ -117,30 +130,38 @@ public final class BatchNormalization: Layer {
         let features = parameters[0].count
         let rows = outputGradient.count / features
         let dy = outputGradient.pointer, h = xHat.pointer
-        // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row straight into
-        // the gradients (pointer loops over a row vectorise; array subscripts would not).
         let dGamma = parameters[0].gradient.pointer, dBeta = parameters[1].gradient.pointer
-        dGamma.update(repeating: 0, count: features)
-        dBeta.update(repeating: 0, count: features)
-        for r in 0..<rows {
-            let g = dy + r * features, x = h + r * features
-            for f in 0..<features {
-                dBeta[f] += g[f]
-                dGamma[f] += g[f] * x[f]
-            }
-        }
-        guard needsInputGradient else { return nil }
-        // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)).
-        let dx = gradientBuffer.tensor(outputGradient.shape)
-        let out = dx.pointer, gamma = parameters[0].value.pointer
+        let gamma = parameters[0].value.pointer
+        let dx = needsInputGradient ? gradientBuffer.tensor(outputGradient.shape) : nil
         let n = Float(rows)
         inverseStd.withUnsafeMutableBufferPointer { inverse in
+            let inverse = inverse.baseAddress!
             scale.withUnsafeMutableBufferPointer { scaleBuffer in
-                let s = scaleBuffer.baseAddress!
-                for f in 0..<features { s[f] = gamma[f] * inverse[f] / n }
-                for r in 0..<rows {
-                    let g = dy + r * features, x = h + r * features, o = out + r * features
-                    for f in 0..<features { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
+                let scale = scaleBuffer.baseAddress!
+                // The features split over the engine's threads, each feature's sums in row order.
+                Parallel.forEachRange(features, cost: 2 * rows * features, alignment: VectorMath.V.scalarCount) { range in
+                    let f0 = range.lowerBound, width = range.count
+                    let dGamma = dGamma + f0, dBeta = dBeta + f0
+                    // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row straight
+                    // into the gradients (pointer loops over a row vectorise; array subscripts would not).
+                    dGamma.update(repeating: 0, count: width)
+                    dBeta.update(repeating: 0, count: width)
+                    for r in 0..<rows {
+                        let g = dy + r * features + f0, x = h + r * features + f0
+                        for f in 0..<width {
+                            dBeta[f] += g[f]
+                            dGamma[f] += g[f] * x[f]
+                        }
+                    }
+                    guard let out = dx?.pointer else { return }
+                    // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)).
+                    let s = scale + f0
+                    for f in 0..<width { s[f] = gamma[f0 + f] * inverse[f0 + f] / n }
+                    for r in 0..<rows {
+                        let offset = r * features + f0
+                        let g = dy + offset, x = h + offset, o = out + offset
+                        for f in 0..<width { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
+                    }
                 }
             }
         }
