@@ -75,8 +75,10 @@ public final class BatchNormalization: Layer {
             xHat = nil
             return y
         }
-        // Batch statistics, accumulated in Float64 in row order; the features are split over the
-        // engine's threads (each feature's sums keep their order).
+        // Batch statistics, accumulated in Float64 in row order. The features are split over the
+        // engine's threads for the sums (each feature's sums keep their order, in registers or
+        // on the part's own stack, never in a cache line another part writes), the rows for
+        // the normalization.
         let normalizedValues = normalized.tensor(input.shape)
         let h = normalizedValues.pointer
         let momentum = momentum, epsilon64 = Double(epsilon)
@@ -84,36 +86,39 @@ public final class BatchNormalization: Layer {
             let mean = buffer.baseAddress!, variance = mean + features
             inverseStd.withUnsafeMutableBufferPointer { inverse in
                 let inverse = inverse.baseAddress!
-                Parallel.forEachRange(features, cost: 3 * rows * features, alignment: VectorMath.V.scalarCount) { range in
+                Parallel.forEachRange(features, cost: 2 * rows * features, alignment: Parallel.columnAlignment) { range in
                     let f0 = range.lowerBound, width = range.count
-                    let mean = mean + f0, variance = variance + f0, inverse = inverse + f0
-                    let movingMean = movingMean + f0, movingVariance = movingVariance + f0
-                    let gamma = gamma + f0, beta = beta + f0
-                    mean.update(repeating: 0, count: width)
-                    variance.update(repeating: 0, count: width)
-                    for r in 0..<rows {
-                        let row = x + r * features + f0
-                        for f in 0..<width { mean[f] += Double(row[f]) }
-                    }
-                    let count = Double(max(1, rows))
-                    for f in 0..<width { mean[f] /= count }
-                    for r in 0..<rows {
-                        let row = x + r * features + f0
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { sums in
+                        let sum = sums.baseAddress!, squares = sum + width
+                        sum.update(repeating: 0, count: 2 * width)
+                        for r in 0..<rows {
+                            let row = x + r * features + f0
+                            for f in 0..<width { sum[f] += Double(row[f]) }
+                        }
+                        let count = Double(max(1, rows))
+                        for f in 0..<width { sum[f] /= count }
+                        for r in 0..<rows {
+                            let row = x + r * features + f0
+                            for f in 0..<width {
+                                let d = Double(row[f]) - sum[f]
+                                squares[f] += d * d
+                            }
+                        }
                         for f in 0..<width {
-                            let d = Double(row[f]) - mean[f]
-                            variance[f] += d * d
+                            let g = f0 + f
+                            mean[g] = sum[f]
+                            variance[g] = squares[f] / count
+                            inverse[g] = Float(1 / (variance[g] + epsilon64).squareRoot())
+                            movingMean[g] = movingMean[g] * momentum + Float(mean[g]) * (1 - momentum)
+                            movingVariance[g] = movingVariance[g] * momentum + Float(variance[g]) * (1 - momentum)
                         }
                     }
-                    for f in 0..<width {
-                        variance[f] /= count
-                        inverse[f] = Float(1 / (variance[f] + epsilon64).squareRoot())
-                        movingMean[f] = movingMean[f] * momentum + Float(mean[f]) * (1 - momentum)
-                        movingVariance[f] = movingVariance[f] * momentum + Float(variance[f]) * (1 - momentum)
-                    }
-                    for r in 0..<rows {
-                        let offset = r * features + f0
+                }
+                Parallel.forEachRange(rows, cost: rows * features) { range in
+                    for r in range {
+                        let offset = r * features
                         let row = x + offset, hr = h + offset, o = out + offset
-                        for f in 0..<width {
+                        for f in 0..<features {
                             hr[f] = (row[f] - Float(mean[f])) * inverse[f]
                             o[f] = gamma[f] * hr[f] + beta[f]
                         }
@@ -131,36 +136,37 @@ public final class BatchNormalization: Layer {
         let rows = outputGradient.count / features
         let dy = outputGradient.pointer, h = xHat.pointer
         let dGamma = parameters[0].gradient.pointer, dBeta = parameters[1].gradient.pointer
-        let gamma = parameters[0].value.pointer
-        let dx = needsInputGradient ? gradientBuffer.tensor(outputGradient.shape) : nil
+        // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row; the features
+        // split over the engine's threads, each part's sums on its own stack.
+        Parallel.forEachRange(features, cost: rows * features, alignment: Parallel.columnAlignment) { range in
+            let f0 = range.lowerBound, width = range.count
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * width) { sums in
+                let beta = sums.baseAddress!, gamma = beta + width
+                beta.update(repeating: 0, count: 2 * width)
+                for r in 0..<rows {
+                    let g = dy + r * features + f0, x = h + r * features + f0
+                    for f in 0..<width {
+                        beta[f] += g[f]
+                        gamma[f] += g[f] * x[f]
+                    }
+                }
+                (dBeta + f0).update(from: beta, count: width)
+                (dGamma + f0).update(from: gamma, count: width)
+            }
+        }
+        guard needsInputGradient else { return nil }
+        // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)), the rows split over the engine's threads.
+        let dx = gradientBuffer.tensor(outputGradient.shape)
+        let out = dx.pointer, gamma = parameters[0].value.pointer
         let n = Float(rows)
         inverseStd.withUnsafeMutableBufferPointer { inverse in
-            let inverse = inverse.baseAddress!
             scale.withUnsafeMutableBufferPointer { scaleBuffer in
-                let scale = scaleBuffer.baseAddress!
-                // The features split over the engine's threads, each feature's sums in row order.
-                Parallel.forEachRange(features, cost: 2 * rows * features, alignment: VectorMath.V.scalarCount) { range in
-                    let f0 = range.lowerBound, width = range.count
-                    let dGamma = dGamma + f0, dBeta = dBeta + f0
-                    // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row straight
-                    // into the gradients (pointer loops over a row vectorise; array subscripts would not).
-                    dGamma.update(repeating: 0, count: width)
-                    dBeta.update(repeating: 0, count: width)
-                    for r in 0..<rows {
-                        let g = dy + r * features + f0, x = h + r * features + f0
-                        for f in 0..<width {
-                            dBeta[f] += g[f]
-                            dGamma[f] += g[f] * x[f]
-                        }
-                    }
-                    guard let out = dx?.pointer else { return }
-                    // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)).
-                    let s = scale + f0
-                    for f in 0..<width { s[f] = gamma[f0 + f] * inverse[f0 + f] / n }
-                    for r in 0..<rows {
-                        let offset = r * features + f0
-                        let g = dy + offset, x = h + offset, o = out + offset
-                        for f in 0..<width { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
+                let s = scaleBuffer.baseAddress!
+                for f in 0..<features { s[f] = gamma[f] * inverse[f] / n }
+                Parallel.forEachRange(rows, cost: rows * features) { range in
+                    for r in range {
+                        let g = dy + r * features, x = h + r * features, o = out + r * features
+                        for f in 0..<features { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
                     }
                 }
             }

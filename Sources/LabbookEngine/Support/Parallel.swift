@@ -9,6 +9,8 @@ enum Parallel {
     /// Chunk boundaries fall on multiples of this many elements (whole SIMD vectors and cache
     /// lines, so a chunk's vector loop and tail are the same as the whole's).
     static let alignment = 64
+    /// Column ranges split on multiples of this many (a 64-byte cache line of Float32).
+    static let columnAlignment = 16
     /// The number of threads; set from `--threads`.
     nonisolated(unsafe) static var workers = EngineSettings.automaticThreads
 
