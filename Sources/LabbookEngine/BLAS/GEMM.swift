@@ -42,11 +42,12 @@ public enum GEMM {
     /// product takes one per part, so products on several threads at once never share one.
     static let pool = GEMMWorkspacePool()
 
-    /// Products with fewer multiply-adds than this run on one thread: below it, waking another
-    /// thread costs more than the split saves. Measured with `labbook bench` on two cores: B1's
-    /// 6.4 M-multiply-add products and B3's 4.2 M and 12.8 M train slower split in two, B2's
-    /// 51 M and B6's 67 M and 103 M faster. Speed only: a split changes no bit (tests split every
-    /// product with ``splittingEveryProduct(_:)`` to check it).
+    /// Products with fewer multiply-adds than this run on one thread: below it, handing half to
+    /// a worker (about a microsecond, ``WorkerPool``) and packing the shared operand twice cost
+    /// more than the split saves. With workers woken through `DispatchQueue.concurrentPerform`
+    /// it had to be 2²⁴; with the pool, B1's 6.4 M-multiply-add products and B3's 4.2 M train
+    /// faster split in two. Speed only: a split changes no bit (tests split every product with
+    /// ``splittingEveryProduct(_:)`` to check it).
     static let splitThreshold = 1 << 20
 
     /// Runs `body` with every product split as finely as its thread count allows, whatever its

@@ -76,8 +76,8 @@ public final class BatchNormalization: Layer {
             return y
         }
         // Batch statistics, accumulated in Float64 in row order. The features are split over the
-        // engine's threads for the sums (each feature's sums keep their order, in registers or
-        // on the part's own stack, never in a cache line another part writes), the rows for
+        // engine's threads for the sums (each feature's sums keep their order, in the part's own
+        // buffer, never in a cache line another part writes), the rows for
         // the normalization.
         let normalizedValues = normalized.tensor(input.shape)
         let h = normalizedValues.pointer
@@ -88,9 +88,9 @@ public final class BatchNormalization: Layer {
                 let inverse = inverse.baseAddress!
                 Parallel.forEachRange(features, cost: 2 * rows * features, alignment: Parallel.columnAlignment) { range in
                     let f0 = range.lowerBound, width = range.count
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { sums in
+                    var sums = [Double](repeating: 0, count: 2 * width)
+                    sums.withUnsafeMutableBufferPointer { sums in
                         let sum = sums.baseAddress!, squares = sum + width
-                        sum.update(repeating: 0, count: 2 * width)
                         for r in 0..<rows {
                             let row = x + r * features + f0
                             for f in 0..<width { sum[f] += Double(row[f]) }
@@ -137,12 +137,12 @@ public final class BatchNormalization: Layer {
         let dy = outputGradient.pointer, h = xHat.pointer
         let dGamma = parameters[0].gradient.pointer, dBeta = parameters[1].gradient.pointer
         // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row; the features
-        // split over the engine's threads, each part's sums on its own stack.
+        // split over the engine's threads, each part's sums in its own buffer.
         Parallel.forEachRange(features, cost: rows * features, alignment: Parallel.columnAlignment) { range in
             let f0 = range.lowerBound, width = range.count
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * width) { sums in
+            var sums = [Float](repeating: 0, count: 2 * width)
+            sums.withUnsafeMutableBufferPointer { sums in
                 let beta = sums.baseAddress!, gamma = beta + width
-                beta.update(repeating: 0, count: 2 * width)
                 for r in 0..<rows {
                     let g = dy + r * features + f0, x = h + r * features + f0
                     for f in 0..<width {

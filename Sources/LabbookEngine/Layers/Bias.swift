@@ -12,13 +12,13 @@ enum Bias {
     }
 
     /// `gradient[c] = Σ_r dz[r, c]`, accumulated row by row in a fixed order; the columns are
-    /// split over the engine's threads (each sum keeps its order, on the part's own stack).
+    /// split over the engine's threads (each sum keeps its order, in the part's own buffer).
     static func gradient(of dz: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         Parallel.forEachRange(columns, cost: rows * columns, alignment: Parallel.columnAlignment) { range in
             let width = range.count
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { buffer in
+            var buffer = [Float](repeating: 0, count: width)
+            buffer.withUnsafeMutableBufferPointer { buffer in
                 let sums = buffer.baseAddress!
-                sums.update(repeating: 0, count: width)
                 for r in 0..<rows {
                     let row = dz + r * columns + range.lowerBound
                     for c in 0..<width { sums[c] += row[c] }
