@@ -25,7 +25,7 @@ import Testing
             x.b.withUnsafeBufferPointer { b in
                 fast.withUnsafeMutableBufferPointer { c in
                     // Small products too are split, so that the split is what is tested.
-                    GEMM.splittingEveryProduct {
+                    Parallel.splittingEverything {
                         GEMM.product(a.baseAddress!, transposeA: ta, b.baseAddress!, transposeB: tb, c.baseAddress!,
                                      m: m, n: n, k: k, accumulate: beta == 1, threads: threads, blocking: blocking)
                     }
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aProductSummedOverChunksOfKEqualsOneCall() {
-        GEMM.splittingEveryProduct {
+        Parallel.splittingEverything {
             // The convolution's kernel gradient: Σ over chunks of examples with beta 1 continues
             // each element's chain, so the chunking is invisible.
             let (m, n, k) = (40, 24, 300)
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func rowsComputedAloneEqualTheSameRowsOfALargerProduct() {
-        GEMM.splittingEveryProduct {
+        Parallel.splittingEverything {
             // predict and evaluate in batches of any size: each row's bits do not depend on the call.
             let (m, n, k) = (50, 37, 200)
             let x = Operands(m: m, n: n, k: k, seed: "rows")

@@ -48,7 +48,7 @@ import Testing
         EngineSettings.threads = threads
         defer { EngineSettings.threads = saved }
         // These models' products are small: split them all, as a large model's would be.
-        return try GEMM.splittingEveryProduct {
+        return try Parallel.splittingEverything {
             let model = try make()
             let history = try model.fit(x, y, epochs: 2, batchSize: 50, validationSplit: 0.2)
             return (model.getWeights(), history, try model.predict(x, batchSize: 37))

@@ -47,14 +47,8 @@ public enum GEMM {
     /// more than the split saves. With workers woken through `DispatchQueue.concurrentPerform`
     /// it had to be 2²⁴; with the pool, B1's 6.4 M-multiply-add products and B3's 4.2 M train
     /// faster split in two. Speed only: a split changes no bit (tests split every product with
-    /// ``splittingEveryProduct(_:)`` to check it).
+    /// ``Parallel/splittingEverything(_:)`` to check it).
     static let splitThreshold = 1 << 20
-
-    /// Runs `body` with every product split as finely as its thread count allows, whatever its
-    /// size (the tests of the split; see ``Parallel/splittingEverything(_:)``).
-    static func splittingEveryProduct<T>(_ body: () throws -> T) rethrows -> T {
-        try Parallel.splittingEverything(body)
-    }
 
     /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`); `A` is `[m, k]` (`[k, m]` when
     /// `transposeA`), `B` is `[k, n]` (`[n, k]` when `transposeB`). The work is split into at
