@@ -1,7 +1,7 @@
 /// What built the numbers: the engine's version and the BLAS underneath.
 public enum EngineInfo {
     /// The engine's version; results that change with it are invalidated by it (cache, diff).
-    public static let version = "0.3.1"
+    public static let version = "0.4.0"
 
     /// The reproducibility class of this build: two runs of one class give the same bits,
     /// whatever the thread count or the processor (the products have one fixed order, the

@@ -17,6 +17,10 @@ import Testing
         Case(kernel: [3, 2], strides: [2, 2], padding: .valid, input: [7, 6, 2], filters: 4),
         Case(kernel: [3, 3], strides: [2, 2], padding: .same, input: [6, 7, 2], filters: 3),
         Case(kernel: [4, 4], strides: [2, 1], padding: .same, input: [5, 4, 1], filters: 2),
+        // Winograd's F(2×2, 3×3): 8 and 9 channels (a tail past the vector lanes), even and odd
+        // output sides, 11 filters (8 lanes and a tail).
+        Case(kernel: [3, 3], strides: [1, 1], padding: .valid, input: [6, 7, 8], filters: 3),
+        Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [5, 6, 9], filters: 11),
     ]
 
     private func conv(_ c: Case, activation: Activation = .linear) throws -> Conv2D {
@@ -46,7 +50,8 @@ import Testing
         let c = Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [16, 16, 4], filters: 8)
         let layer = try conv(c, activation: .relu)
         // 600 examples of 256 positions · 36 values: two chunks of the patch budget.
-        #expect(600 * 256 * 36 > Conv2D.patchBudget)
+        #expect(600 * 256 * 36 > Conv2D.valueBudget)
+        #expect(layer.usesWinograd == false)
         let x = GradientCheck.random([600] + c.input, seed: "x")
         let whole = try layer.forward(x, training: true)
         let dy = GradientCheck.random(whole.shape, seed: "dy")
@@ -62,6 +67,48 @@ import Testing
             #expect(BitIdentity.difference(partDX.scalars, Array(dx.scalars[start * 1024..<(start + 200) * 1024])) == nil)
         }
         #expect(dKernel.scalars.contains { $0 != 0 })
+    }
+
+    /// Winograd's method takes 3×3 stride-1 windows over at least 8 channels; im2col the rest.
+    @Test func theMethodFollowsTheGeometry() throws {
+        let methods = try Self.cases.map { try conv($0).usesWinograd }
+        #expect(methods == [false, false, false, false, false, true, true])
+        let wide = Case(kernel: [3, 3], strides: [1, 1], padding: .valid, input: [6, 6, 16], filters: 2)
+        #expect(try conv(wide).usesWinograd == true)
+        let strided = Case(kernel: [3, 3], strides: [2, 2], padding: .valid, input: [6, 6, 16], filters: 2)
+        #expect(try conv(strided).usesWinograd == false)
+    }
+
+    /// A batch of 20 is three blocks of 8, 8 and 4 examples: their kernel gradients summed give
+    /// im2col's, and each example's outputs and input gradient are its own, whatever batch it is in.
+    @Test func winogradBlocksSumToTheWholeKernelGradient() throws {
+        let c = Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [7, 7, 8], filters: 16)
+        let layer = try conv(c)
+        #expect(layer.usesWinograd == true)
+        let x = GradientCheck.random([20] + c.input, seed: "x")
+        let y = try layer.forward(x, training: true).copied()
+        let dy = GradientCheck.random(y.shape, seed: "dy")
+        let dx = layer.backward(dy, needsInputGradient: true)!.copied()
+        let dKernel = layer.parameters[0].gradient.scalars
+        // The same product by im2col.
+        let (rows, columns) = try layer.window.positions(c.input, layer: "reference")
+        let im2col = Im2ColConvolution(PatchLayout(height: 7, width: 7, channels: 8, window: layer.window, rows: rows, columns: columns),
+                                       filters: 16)
+        var z = [Float](repeating: 0, count: y.shape.reduce(1, *)), reference = [Float](repeating: 0, count: dKernel.count)
+        var referenceDX = [Float](repeating: 0, count: x.scalars.count)
+        let xs = x.scalars, kernel = layer.parameters[0].value.scalars, dys = dy.scalars
+        im2col.forward(xs, batch: 20, kernel: kernel, into: &z)
+        im2col.backward(xs, batch: 20, dz: dys, kernel: kernel, kernelGradient: &reference, inputGradient: &referenceDX)
+        let scale = reference.map(abs).max() ?? 1
+        let worst = zip(dKernel, reference).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst < 1e-5 * scale, "kernel gradients differ by \(worst) (largest \(scale))")
+        let worstDX = zip(dx.scalars, referenceDX).map { abs($0 - $1) }.max() ?? 0
+        #expect(worstDX < 1e-4, "input gradients differ by \(worstDX)")
+        // Examples 3..<11 alone give the same bits as within the batch.
+        let part = try layer.forward(try x.slice(3..<11), training: true)
+        #expect(BitIdentity.difference(part.scalars, Array(y.scalars[3 * 784..<11 * 784])) == nil)
+        let partDX = layer.backward(try dy.slice(3..<11), needsInputGradient: true)!
+        #expect(BitIdentity.difference(partDX.scalars, Array(dx.scalars[3 * 392..<11 * 392])) == nil)
     }
 
     @Test(arguments: [(Padding.valid, [2, 2], [2, 2]), (.same, [3, 3], [2, 2]), (.same, [2, 3], [1, 2])])

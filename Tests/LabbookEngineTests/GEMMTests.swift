@@ -53,6 +53,26 @@ import Testing
         }
     }
 
+    /// op(B) packed once (a Winograd convolution's transformed kernel) gives the reference's bits,
+    /// for every tile and tail of m and n, transposed or not, and as many products as share it.
+    @Test(arguments: [1, 6, 7, 17], [1, 8, 16, 33])
+    func aPrepackedOperandGivesTheReferencesBits(m: Int, n: Int) {
+        for k in [1, 9, 64] {
+            for (ta, tb) in Self.transposes {
+                let x = Operands(m: m, n: n, k: k, seed: "packed")
+                var packed = [Float](repeating: .nan, count: GEMM.packedSize(k: k, n: n))
+                GEMM.pack(x.b, transposeB: tb, k: k, n: n, into: &packed)
+                for _ in 0..<2 {
+                    var fast = [Float](repeating: .nan, count: m * n), reference = fast
+                    GEMM.product(x.a, transposeA: ta, packedB: packed, &fast, m: m, n: n, k: k, accumulate: false)
+                    GEMM.reference(x.a, transposeA: ta, x.b, transposeB: tb, &reference, m: m, n: n, k: k, beta: 0)
+                    #expect(BitIdentity.difference(fast, reference) == nil, "m \(m) n \(n) k \(k) ta \(ta) tb \(tb)")
+                }
+            }
+        }
+        #expect(GEMM.packsOnce(k: 256, n: 1024) && !GEMM.packsOnce(k: 257, n: 16) && !GEMM.packsOnce(k: 16, n: 1025))
+    }
+
     @Test(arguments: [2, 3, 4])
     func theThreadCountChangesNoBit(threads: Int) {
         // Shapes of the coursework's layers (small batches), forward and backward, and a narrow

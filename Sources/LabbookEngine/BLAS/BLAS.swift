@@ -52,4 +52,17 @@ public enum BLAS {
             operations += 2 * Double(m) * Double(n) * Double(k)
         }
     }
+
+    /// Times work that ran products some other way than `gemm` (on several threads at once, say),
+    /// for `secondsInside` and `operations`: started on the calling thread, stopped there.
+    struct Clock {
+        private let start = measuresTime ? DispatchTime.now().uptimeNanoseconds : 0
+
+        /// Adds the time since the clock started and `operations` (2 per multiply-add).
+        func stop(operations done: Double) {
+            guard measuresTime else { return }
+            secondsInside += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            operations += done
+        }
+    }
 }

@@ -7,7 +7,7 @@ extension GEMM {
     static func block(
         _ a: UnsafePointer<Float>, _ ta: Bool, _ lda: Int, _ b: UnsafePointer<Float>, _ tb: Bool, _ ldb: Int,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int, accumulate: Bool, blocking: Blocking,
-        ws: GEMMWorkspace
+        ws: GEMMWorkspace, packedB: UnsafePointer<Float>? = nil
     ) {
         if k == 0 {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -15,14 +15,16 @@ extension GEMM {
         }
         let kc = blocking.kc, mc = blocking.mc, nc = blocking.nc
         ws.reserve(a: mc * kc + 8, b: kc * ((min(nc, n) + nr - 1) / nr * nr))
-        let ap = ws.a, bp = ws.b, edge = ws.edge
+        // A prepacked B is one block (k ≤ kc, n ≤ nc): the loops below pack nothing of it.
+        precondition(packedB == nil || (k <= kc && n <= nc), "a prepacked B is one block")
+        let ap = ws.a, bp = packedB.map { UnsafeMutablePointer(mutating: $0) } ?? ws.b, edge = ws.edge
         var jc = 0
         while jc < n {
             let ncur = min(nc, n - jc)
             var pc = 0
             while pc < k {
                 let kcur = min(kc, k - pc)
-                packB(b, tb, ldb, row: pc, column: jc, k: kcur, n: ncur, into: bp)
+                if packedB == nil { packB(b, tb, ldb, row: pc, column: jc, k: kcur, n: ncur, into: bp) }
                 let load = accumulate || pc > 0
                 var ic = 0
                 while ic < m {

@@ -11,9 +11,11 @@ public enum Benchmark {
         public let secondsPerEpoch: Double
         public let epochSeconds: [Double]
         public let examplesPerSecond: Double
-        /// Matrix-product FLOPs per second over the epochs' whole time.
+        /// Matrix-product FLOPs per second over the epochs' whole time: the multiply-adds the
+        /// products did (a Winograd convolution's 16 products, not the direct convolution's).
         public let gflops: Double
-        /// The share of the time spent inside BLAS.
+        /// The share of the time spent inside the products (a Winograd convolution's passes
+        /// whole, their transforms included).
         public let blasShare: Double
         public let valAccuracy: Double?
         public let kerasSecondsPerEpoch: Double?
