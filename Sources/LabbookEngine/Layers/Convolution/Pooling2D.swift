@@ -84,11 +84,12 @@ public final class MaxPooling2D: WindowPooling {
         let dy = outputGradient.pointer, batch = inputShape[0]
         let perExample = outputGradient.count / max(1, batch), exampleSize = dx.count / max(1, batch)
         winners.withUnsafeBufferPointer { winners in
-            // Examples split over the threads; within one, the sums keep their order.
+            // Examples split over the threads; within one, the sums keep their order. Each
+            // example is cleared just before its gradients land, while it is still in cache.
             Parallel.forEachRange(batch, cost: dx.count) { examples in
-                (dx.pointer + examples.lowerBound * exampleSize).update(repeating: 0, count: examples.count * exampleSize)
                 for n in examples {
                     let image = dx.pointer + n * exampleSize
+                    image.update(repeating: 0, count: exampleSize)
                     for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
                 }
             }
