@@ -20,15 +20,8 @@ enum WinogradTile {
     @inline(__always)
     static func input(_ d: UnsafePointer<Float>, rowStride: Int, columnStride: Int, count: Int,
                       into v: UnsafeMutablePointer<Float>, slab: Int) {
-        var c = 0
-        while c + 8 <= count {
-            input(SIMD8<Float>.self, d + c, rowStride, columnStride, v + c, slab)
-            c += 8
-        }
-        while c < count {
-            input(Float.self, d + c, rowStride, columnStride, v + c, slab)
-            c += 1
-        }
+        runs(count, vector: { input(SIMD8<Float>.self, d + $0, rowStride, columnStride, v + $0, slab) },
+             scalar: { input(Float.self, d + $0, rowStride, columnStride, v + $0, slab) })
     }
 
     /// Writes `Aᵀ m A`, the 2×2 outputs of the tile whose 16 transformed products are at
@@ -36,30 +29,16 @@ enum WinogradTile {
     @inline(__always)
     static func output(_ m: UnsafePointer<Float>, slab: Int, count: Int,
                        into y: UnsafeMutablePointer<Float>, rowStride: Int, columnStride: Int) {
-        var c = 0
-        while c + 8 <= count {
-            output(SIMD8<Float>.self, m + c, slab, y + c, rowStride, columnStride)
-            c += 8
-        }
-        while c < count {
-            output(Float.self, m + c, slab, y + c, rowStride, columnStride)
-            c += 1
-        }
+        runs(count, vector: { output(SIMD8<Float>.self, m + $0, slab, y + $0, rowStride, columnStride) },
+             scalar: { output(Float.self, m + $0, slab, y + $0, rowStride, columnStride) })
     }
 
     /// `dm[ξ·slab + c] = (A dy Aᵀ)[ξ]` for the 2×2 output gradient at `dy`.
     @inline(__always)
     static func outputGradient(_ dy: UnsafePointer<Float>, rowStride: Int, columnStride: Int, count: Int,
                                into dm: UnsafeMutablePointer<Float>, slab: Int) {
-        var c = 0
-        while c + 8 <= count {
-            outputGradient(SIMD8<Float>.self, dy + c, rowStride, columnStride, dm + c, slab)
-            c += 8
-        }
-        while c < count {
-            outputGradient(Float.self, dy + c, rowStride, columnStride, dm + c, slab)
-            c += 1
-        }
+        runs(count, vector: { outputGradient(SIMD8<Float>.self, dy + $0, rowStride, columnStride, dm + $0, slab) },
+             scalar: { outputGradient(Float.self, dy + $0, rowStride, columnStride, dm + $0, slab) })
     }
 
     /// Adds `(B dv Bᵀ)`, the gradient of the 4×4 input tile, onto `dx` (rows `rowStride` apart,
@@ -67,43 +46,37 @@ enum WinogradTile {
     @inline(__always)
     static func inputGradient(_ dv: UnsafePointer<Float>, slab: Int, count: Int,
                               adding dx: UnsafeMutablePointer<Float>, rowStride: Int, columnStride: Int) {
-        var c = 0
-        while c + 8 <= count {
-            inputGradient(SIMD8<Float>.self, dv + c, slab, dx + c, rowStride, columnStride)
-            c += 8
-        }
-        while c < count {
-            inputGradient(Float.self, dv + c, slab, dx + c, rowStride, columnStride)
-            c += 1
-        }
+        runs(count, vector: { inputGradient(SIMD8<Float>.self, dv + $0, slab, dx + $0, rowStride, columnStride) },
+             scalar: { inputGradient(Float.self, dv + $0, slab, dx + $0, rowStride, columnStride) })
     }
 
     /// `u[ξ·slab + c] = (G g Gᵀ)[ξ]` for the 3×3 kernel at `g`.
     @inline(__always)
     static func kernel(_ g: UnsafePointer<Float>, rowStride: Int, columnStride: Int, count: Int,
                        into u: UnsafeMutablePointer<Float>, slab: Int) {
-        var c = 0
-        while c + 8 <= count {
-            kernel(SIMD8<Float>.self, g + c, rowStride, columnStride, u + c, slab)
-            c += 8
-        }
-        while c < count {
-            kernel(Float.self, g + c, rowStride, columnStride, u + c, slab)
-            c += 1
-        }
+        runs(count, vector: { kernel(SIMD8<Float>.self, g + $0, rowStride, columnStride, u + $0, slab) },
+             scalar: { kernel(Float.self, g + $0, rowStride, columnStride, u + $0, slab) })
     }
 
     /// Writes `(Gᵀ du G)`, the gradient of the 3×3 kernel, at `dg`.
     @inline(__always)
     static func kernelGradient(_ du: UnsafePointer<Float>, slab: Int, count: Int,
                                into dg: UnsafeMutablePointer<Float>, rowStride: Int, columnStride: Int) {
+        runs(count, vector: { kernelGradient(SIMD8<Float>.self, du + $0, slab, dg + $0, rowStride, columnStride) },
+             scalar: { kernelGradient(Float.self, du + $0, slab, dg + $0, rowStride, columnStride) })
+    }
+
+    /// Calls `vector` at each multiple of 8 below `count` that starts a whole run of eight
+    /// channels, then `scalar` at each channel of the tail.
+    @inline(__always)
+    private static func runs(_ count: Int, vector: (Int) -> Void, scalar: (Int) -> Void) {
         var c = 0
         while c + 8 <= count {
-            kernelGradient(SIMD8<Float>.self, du + c, slab, dg + c, rowStride, columnStride)
+            vector(c)
             c += 8
         }
         while c < count {
-            kernelGradient(Float.self, du + c, slab, dg + c, rowStride, columnStride)
+            scalar(c)
             c += 1
         }
     }
