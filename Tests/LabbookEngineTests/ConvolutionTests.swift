@@ -90,15 +90,7 @@ import Testing
         let dy = GradientCheck.random(y.shape, seed: "dy")
         let dx = layer.backward(dy, needsInputGradient: true)!.copied()
         let dKernel = layer.parameters[0].gradient.scalars
-        // The same product by im2col.
-        let (rows, columns) = try layer.window.positions(c.input, layer: "reference")
-        let im2col = Im2ColConvolution(PatchLayout(height: 7, width: 7, channels: 8, window: layer.window, rows: rows, columns: columns),
-                                       filters: 16)
-        var z = [Float](repeating: 0, count: y.shape.reduce(1, *)), reference = [Float](repeating: 0, count: dKernel.count)
-        var referenceDX = [Float](repeating: 0, count: x.scalars.count)
-        let xs = x.scalars, kernel = layer.parameters[0].value.scalars, dys = dy.scalars
-        im2col.forward(xs, batch: 20, kernel: kernel, into: &z)
-        im2col.backward(xs, batch: 20, dz: dys, kernel: kernel, kernelGradient: &reference, inputGradient: &referenceDX)
+        let (_, reference, referenceDX) = try im2colReference(layer, c, x: x, dy: dy)
         let scale = reference.map(abs).max() ?? 1
         let worst = zip(dKernel, reference).map { abs($0 - $1) }.max() ?? 0
         #expect(worst < 1e-5 * scale, "kernel gradients differ by \(worst) (largest \(scale))")
@@ -109,6 +101,43 @@ import Testing
         #expect(BitIdentity.difference(part.scalars, Array(y.scalars[3 * 784..<11 * 784])) == nil)
         let partDX = layer.backward(try dy.slice(3..<11), needsInputGradient: true)!
         #expect(BitIdentity.difference(partDX.scalars, Array(dx.scalars[3 * 392..<11 * 392])) == nil)
+    }
+
+    /// With more channels and filters than one cache block of the product (256), the transformed
+    /// kernel is not packed once: the products pack it themselves, and agree with im2col.
+    @Test func winogradBeyondOneCacheBlockAgreesWithIm2Col() throws {
+        let c = Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [4, 4, 260], filters: 264)
+        let layer = try conv(c)
+        #expect(layer.usesWinograd == true)
+        #expect(!GEMM.packsOnce(k: 260, n: 264) && !GEMM.packsOnce(k: 264, n: 260))
+        let x = GradientCheck.random([2] + c.input, seed: "x")
+        let y = try layer.forward(x, training: true).copied()
+        let dy = GradientCheck.random(y.shape, seed: "dy")
+        let dx = layer.backward(dy, needsInputGradient: true)!.copied()
+        let (z, dKernel, referenceDX) = try im2colReference(layer, c, x: x, dy: dy)
+        for (name, found, expected) in [("outputs", y.scalars, z), ("kernel gradients", layer.parameters[0].gradient.scalars, dKernel),
+                                        ("input gradients", dx.scalars, referenceDX)] {
+            let scale = max(1, expected.map(abs).max() ?? 1)
+            let worst = zip(found, expected).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst < 1e-4 * scale, "\(name) differ by \(worst) (largest \(scale))")
+        }
+    }
+
+    /// The outputs (with the layer's bias, no activation), kernel gradient and input gradient of
+    /// `layer`'s convolution for `x` and `dy`, computed by im2col.
+    private func im2colReference(_ layer: Conv2D, _ c: Case, x: Tensor, dy: Tensor) throws -> ([Float], [Float], [Float]) {
+        let (rows, columns) = try layer.window.positions(c.input, layer: "reference")
+        let layout = PatchLayout(height: c.input[0], width: c.input[1], channels: c.input[2], window: layer.window,
+                                 rows: rows, columns: columns)
+        let im2col = Im2ColConvolution(layout, filters: c.filters)
+        let batch = x.shape[0], xs = x.scalars, kernel = layer.parameters[0].value.scalars
+        var z = [Float](repeating: 0, count: dy.shape.reduce(1, *)), dKernel = [Float](repeating: 0, count: kernel.count)
+        var dx = [Float](repeating: 0, count: xs.count)
+        im2col.forward(xs, batch: batch, kernel: kernel, into: &z)
+        let bias = layer.parameters[1].value.scalars
+        for i in z.indices { z[i] += bias[i % c.filters] }
+        im2col.backward(xs, batch: batch, dz: dy.scalars, kernel: kernel, kernelGradient: &dKernel, inputGradient: &dx)
+        return (z, dKernel, dx)
     }
 
     @Test(arguments: [(Padding.valid, [2, 2], [2, 2]), (.same, [3, 3], [2, 2]), (.same, [2, 3], [1, 2])])

@@ -2,9 +2,6 @@
 /// the channels left over). The transforms only add, subtract and halve them, so both give the
 /// same bits for a channel.
 protocol TransformLanes {
-    /// Channels per value.
-    static var lanes: Int { get }
-    static var zero: Self { get }
     /// The `lanes` floats at `pointer`.
     init(loading pointer: UnsafePointer<Float>)
     /// Writes the `lanes` floats at `pointer`.
@@ -18,15 +15,11 @@ protocol TransformLanes {
 
 /// Loads and stores are VectorMath's.
 extension SIMD8: TransformLanes where Scalar == Float {
-    static var lanes: Int { 8 }
-
     @inline(__always)
     func halved() -> Self { self * 0.5 }
 }
 
 extension Float: TransformLanes {
-    static var lanes: Int { 1 }
-
     @inline(__always)
     init(loading pointer: UnsafePointer<Float>) { self = pointer.pointee }
 
