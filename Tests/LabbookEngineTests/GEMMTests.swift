@@ -41,7 +41,9 @@ import Testing
 
     static let transposes = [(false, false), (true, false), (false, true), (true, true)]
 
-    @Test(arguments: [1, 5, 6, 7, 17], [1, 8, 15, 16, 33])
+    /// n = 101: an untransposed B packs as a group of four slivers, a group of two, and a
+    /// 5-column tail.
+    @Test(arguments: [1, 5, 6, 7, 17], [1, 8, 15, 16, 33, 101])
     func equalsTheReferenceAtEveryTileAndTail(m: Int, n: Int) {
         for k in [1, 9, 300] {  // 300 crosses a K block of 256
             for (ta, tb) in Self.transposes {

