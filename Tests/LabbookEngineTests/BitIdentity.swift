@@ -15,4 +15,13 @@ enum BitIdentity {
     static func firstDifference(_ a: [Float], _ b: [Float]) -> Int? {
         a.indices.first { a[$0].bitPattern != b[$0].bitPattern }
     }
+
+    /// ``difference(_:_:)-([Float],_)`` for Float64 buffers.
+    static func difference(_ a: [Double], _ b: [Double]) -> String? {
+        guard a.count == b.count else { return "the counts differ: \(a.count) and \(b.count)" }
+        guard let first = a.indices.first(where: { a[$0].bitPattern != b[$0].bitPattern }) else { return nil }
+        let count = a.indices.filter { a[$0].bitPattern != b[$0].bitPattern }.count
+        return "\(count) of \(a.count) values differ; the first at index \(first): \(a[first]) "
+            + "(0x\(String(a[first].bitPattern, radix: 16))) and \(b[first]) (0x\(String(b[first].bitPattern, radix: 16)))"
+    }
 }

@@ -11,8 +11,8 @@ public final class BatchNormalization: Layer {
 
     private var normalized = Workspace(), outputBuffer = Workspace(), gradientBuffer = Workspace()
     private var xHat: Tensor?
-    /// Per feature: the batch's 1/√(var + ε), and γ/(N·σ) for backward.
-    private var inverseStd: [Float] = [], scale: [Float] = []
+    /// Per feature: the batch's 1/√(var + ε), its mean in Float32, and γ/(N·σ) for backward.
+    private var inverseStd: [Float] = [], batchMean: [Float] = [], scale: [Float] = []
     /// The batch's mean and variance per feature, in Float64.
     private var statistics: [Double] = []
 
@@ -49,6 +49,7 @@ public final class BatchNormalization: Layer {
         parameters = [gamma, beta, movingMean, movingVariance]
         inverseStd = [Float](repeating: 0, count: features)
         scale = inverseStd
+        batchMean = inverseStd
         statistics = [Double](repeating: 0, count: 2 * features)
     }
 
@@ -86,41 +87,33 @@ public final class BatchNormalization: Layer {
             let mean = buffer.baseAddress!, variance = mean + features
             inverseStd.withUnsafeMutableBufferPointer { inverse in
                 let inverse = inverse.baseAddress!
-                Parallel.forEachRange(features, cost: 2 * rows * features, alignment: Parallel.columnAlignment) { range in
-                    let f0 = range.lowerBound, width = range.count
-                    var sums = [Double](repeating: 0, count: 2 * width)
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        let sum = sums.baseAddress!, squares = sum + width
-                        for r in 0..<rows {
-                            let row = x + r * features + f0
-                            for f in 0..<width { sum[f] += Double(row[f]) }
-                        }
-                        let count = Double(max(1, rows))
-                        for f in 0..<width { sum[f] /= count }
-                        for r in 0..<rows {
-                            let row = x + r * features + f0
+                batchMean.withUnsafeMutableBufferPointer { meanFloat in
+                    let meanFloat = meanFloat.baseAddress!
+                    Parallel.forEachRange(features, cost: 2 * rows * features, alignment: Parallel.columnAlignment) { range in
+                        let f0 = range.lowerBound, width = range.count
+                        var sums = [Double](repeating: 0, count: 2 * width)
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            let sum = sums.baseAddress!, squares = sum + width
+                            Self.columnSums(x + f0, rows: rows, stride: features, width: width, into: sum)
+                            let count = Double(max(1, rows))
+                            for f in 0..<width { sum[f] /= count }
+                            Self.columnSquares(x + f0, rows: rows, stride: features, width: width, mean: sum, into: squares)
                             for f in 0..<width {
-                                let d = Double(row[f]) - sum[f]
-                                squares[f] += d * d
+                                let g = f0 + f
+                                mean[g] = sum[f]
+                                meanFloat[g] = Float(sum[f])
+                                variance[g] = squares[f] / count
+                                inverse[g] = Float(1 / (variance[g] + epsilon64).squareRoot())
+                                movingMean[g] = movingMean[g] * momentum + Float(mean[g]) * (1 - momentum)
+                                movingVariance[g] = movingVariance[g] * momentum + Float(variance[g]) * (1 - momentum)
                             }
                         }
-                        for f in 0..<width {
-                            let g = f0 + f
-                            mean[g] = sum[f]
-                            variance[g] = squares[f] / count
-                            inverse[g] = Float(1 / (variance[g] + epsilon64).squareRoot())
-                            movingMean[g] = movingMean[g] * momentum + Float(mean[g]) * (1 - momentum)
-                            movingVariance[g] = movingVariance[g] * momentum + Float(variance[g]) * (1 - momentum)
-                        }
                     }
-                }
-                Parallel.forEachRange(rows, cost: rows * features) { range in
-                    for r in range {
-                        let offset = r * features
-                        let row = x + offset, hr = h + offset, o = out + offset
-                        for f in 0..<features {
-                            hr[f] = (row[f] - Float(mean[f])) * inverse[f]
-                            o[f] = gamma[f] * hr[f] + beta[f]
+                    Parallel.forEachRange(rows, cost: rows * features) { range in
+                        for r in range {
+                            let offset = r * features
+                            Self.normalizeRow(x + offset, count: features, mean: meanFloat, inverse: inverse,
+                                              gamma: gamma, beta: beta, h: h + offset, out: out + offset)
                         }
                     }
                 }
@@ -143,13 +136,7 @@ public final class BatchNormalization: Layer {
             var sums = [Float](repeating: 0, count: 2 * width)
             sums.withUnsafeMutableBufferPointer { sums in
                 let beta = sums.baseAddress!, gamma = beta + width
-                for r in 0..<rows {
-                    let g = dy + r * features + f0, x = h + r * features + f0
-                    for f in 0..<width {
-                        beta[f] += g[f]
-                        gamma[f] += g[f] * x[f]
-                    }
-                }
+                Self.gradientSums(dy + f0, h + f0, rows: rows, stride: features, width: width, dBeta: beta, dGamma: gamma)
                 (dBeta + f0).update(from: beta, count: width)
                 (dGamma + f0).update(from: gamma, count: width)
             }
@@ -165,8 +152,9 @@ public final class BatchNormalization: Layer {
                 for f in 0..<features { s[f] = gamma[f] * inverse[f] / n }
                 Parallel.forEachRange(rows, cost: rows * features) { range in
                     for r in range {
-                        let g = dy + r * features, x = h + r * features, o = out + r * features
-                        for f in 0..<features { o[f] = s[f] * (n * g[f] - dBeta[f] - x[f] * dGamma[f]) }
+                        let offset = r * features
+                        Self.inputGradientRow(dy + offset, h + offset, count: features, n: n, scale: s, dBeta: dBeta,
+                                              dGamma: dGamma, into: out + offset)
                     }
                 }
             }
