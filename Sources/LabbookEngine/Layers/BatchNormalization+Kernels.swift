@@ -11,7 +11,7 @@ extension BatchNormalization {
     static func columnSums(_ x: UnsafePointer<Float>, rows: Int, stride: Int, width: Int,
                            into sum: UnsafeMutablePointer<Double>) {
         sum.update(repeating: 0, count: width)
-        forEachRowBlock(rows) { first, rows in columnSums(x + first * stride, rows: rows, stride: stride, width: width, adding: sum) }
+        forEachRowBlock(rows, stride: stride) { first, rows in columnSums(x + first * stride, rows: rows, stride: stride, width: width, adding: sum) }
     }
 
     /// ``columnSums(_:rows:stride:width:into:)`` continued from the sums in `sum`.
@@ -55,7 +55,7 @@ extension BatchNormalization {
     static func columnSquares(_ x: UnsafePointer<Float>, rows: Int, stride: Int, width: Int,
                               mean: UnsafePointer<Double>, into squares: UnsafeMutablePointer<Double>) {
         squares.update(repeating: 0, count: width)
-        forEachRowBlock(rows) { first, rows in
+        forEachRowBlock(rows, stride: stride) { first, rows in
             columnSquares(x + first * stride, rows: rows, stride: stride, width: width, mean: mean, adding: squares)
         }
     }
@@ -123,7 +123,7 @@ extension BatchNormalization {
                              dBeta: UnsafeMutablePointer<Float>, dGamma: UnsafeMutablePointer<Float>) {
         dBeta.update(repeating: 0, count: width)
         dGamma.update(repeating: 0, count: width)
-        forEachRowBlock(rows) { first, rows in
+        forEachRowBlock(rows, stride: stride) { first, rows in
             let offset = first * stride
             gradientSums(dy + offset, h + offset, rows: rows, stride: stride, width: width, addingTo: dBeta, dGamma)
         }
@@ -192,19 +192,20 @@ extension BatchNormalization {
         }
     }
 
-    /// The rows a column pass takes at a time: it goes over a block's rows for every group of
-    /// features before the next block, so that the rows stream through the cache whole. (All the
-    /// rows at once, column by column, was slower than the plain loops for 1024 features: rows
-    /// 4 KB apart fall in one set of the first-level cache, which holds 8; 16 rows at a time
-    /// was still slower, 8 faster at every shape measured, 1.1 to 1.7 times.)
-    static let rowBlock = 8
+    /// The rows a column pass takes at a time, for rows `stride` floats apart: it goes over a
+    /// block's rows for every group of features before the next block, so that the block stays in
+    /// the first-level cache from one group to the next. A block spans at most 16 KB, and holds
+    /// at least 8 rows. (All the rows at once, group by group, was slower than the plain loops
+    /// for 1024 features: rows 4 KB apart fall in one set of the 8-way first-level cache.)
+    static func rowBlock(stride: Int) -> Int { max(8, 4096 / max(1, stride)) }
 
     @inline(__always)
-    private static func forEachRowBlock(_ rows: Int, _ body: (Int, Int) -> Void) {
+    private static func forEachRowBlock(_ rows: Int, stride: Int, _ body: (Int, Int) -> Void) {
+        let block = rowBlock(stride: stride)
         var first = 0
         while first < rows {
-            body(first, min(rowBlock, rows - first))
-            first += rowBlock
+            body(first, min(block, rows - first))
+            first += block
         }
     }
 
