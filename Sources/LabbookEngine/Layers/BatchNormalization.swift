@@ -77,9 +77,8 @@ public final class BatchNormalization: Layer {
             return y
         }
         // Batch statistics, accumulated in Float64 in row order. The features are split over the
-        // engine's threads for the sums (each feature's sums keep their order, in the part's own
-        // buffer, never in a cache line another part writes), the rows for
-        // the normalization.
+        // engine's threads for the sums (each feature's sums keep their order, in registers; a
+        // part writes only its own features), the rows for the normalization.
         let normalizedValues = normalized.tensor(input.shape)
         let h = normalizedValues.pointer
         let momentum = momentum, epsilon64 = Double(epsilon)
@@ -91,22 +90,18 @@ public final class BatchNormalization: Layer {
                     let meanFloat = meanFloat.baseAddress!
                     Parallel.forEachRange(features, cost: 2 * rows * features, alignment: Parallel.columnAlignment) { range in
                         let f0 = range.lowerBound, width = range.count
-                        var sums = [Double](repeating: 0, count: 2 * width)
-                        sums.withUnsafeMutableBufferPointer { sums in
-                            let sum = sums.baseAddress!, squares = sum + width
-                            Self.columnSums(x + f0, rows: rows, stride: features, width: width, into: sum)
-                            let count = Double(max(1, rows))
-                            for f in 0..<width { sum[f] /= count }
-                            Self.columnSquares(x + f0, rows: rows, stride: features, width: width, mean: sum, into: squares)
-                            for f in 0..<width {
-                                let g = f0 + f
-                                mean[g] = sum[f]
-                                meanFloat[g] = Float(sum[f])
-                                variance[g] = squares[f] / count
-                                inverse[g] = Float(1 / (variance[g] + epsilon64).squareRoot())
-                                movingMean[g] = movingMean[g] * momentum + Float(mean[g]) * (1 - momentum)
-                                movingVariance[g] = movingVariance[g] * momentum + Float(variance[g]) * (1 - momentum)
-                            }
+                        // Each part's sums go straight into its own features' mean and variance.
+                        let sum = mean + f0, squares = variance + f0
+                        Self.columnSums(x + f0, rows: rows, stride: features, width: width, into: sum)
+                        let count = Double(max(1, rows))
+                        for f in 0..<width { sum[f] /= count }
+                        Self.columnSquares(x + f0, rows: rows, stride: features, width: width, mean: sum, into: squares)
+                        for g in range {
+                            meanFloat[g] = Float(mean[g])
+                            variance[g] /= count
+                            inverse[g] = Float(1 / (variance[g] + epsilon64).squareRoot())
+                            movingMean[g] = movingMean[g] * momentum + Float(mean[g]) * (1 - momentum)
+                            movingVariance[g] = movingVariance[g] * momentum + Float(variance[g]) * (1 - momentum)
                         }
                     }
                     Parallel.forEachRange(rows, cost: rows * features) { range in
@@ -129,17 +124,11 @@ public final class BatchNormalization: Layer {
         let rows = outputGradient.count / features
         let dy = outputGradient.pointer, h = xHat.pointer
         let dGamma = parameters[0].gradient.pointer, dBeta = parameters[1].gradient.pointer
-        // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row; the features
-        // split over the engine's threads, each part's sums in its own buffer.
+        // dBeta = Σ dy and dGamma = Σ dy·x̂, per feature, accumulated row by row in registers; the
+        // features split over the engine's threads, each part writing only its own features.
         Parallel.forEachRange(features, cost: rows * features, alignment: Parallel.columnAlignment) { range in
             let f0 = range.lowerBound, width = range.count
-            var sums = [Float](repeating: 0, count: 2 * width)
-            sums.withUnsafeMutableBufferPointer { sums in
-                let beta = sums.baseAddress!, gamma = beta + width
-                Self.gradientSums(dy + f0, h + f0, rows: rows, stride: features, width: width, dBeta: beta, dGamma: gamma)
-                (dBeta + f0).update(from: beta, count: width)
-                (dGamma + f0).update(from: gamma, count: width)
-            }
+            Self.gradientSums(dy + f0, h + f0, rows: rows, stride: features, width: width, dBeta: dBeta + f0, dGamma: dGamma + f0)
         }
         guard needsInputGradient else { return nil }
         // dx = γ/(N·σ) · (N·dy − Σdy − x̂·Σ(dy·x̂)), the rows split over the engine's threads.
