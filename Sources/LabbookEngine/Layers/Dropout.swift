@@ -33,16 +33,33 @@ public final class Dropout: Layer {
         }
         let keep = Float(1 - rate), scale = 1 / Float(1 - rate)
         let m = mask.tensor(input.shape), y = outputBuffer.tensor(input.shape)
-        let mp = m.pointer, yp = y.pointer
-        input.withUnsafeBufferPointer { x in
-            for i in 0..<x.count {
-                let kept: Float = stream.uniform() < keep ? scale : 0
-                mp[i] = kept
-                yp[i] = x[i] * kept
-            }
+        let mp = m.pointer, yp = y.pointer, xp = input.pointer, count = input.count
+        // Value i takes the stream's i-th draw: each range of values jumps its own copy of the
+        // stream to its first draw, so the split changes no bit, and the range that ends the
+        // mask leaves the stream where drawing them all in one go would.
+        let start = stream
+        var end = stream
+        Parallel.forEachChunk(count) { range in
+            var draws = start.advanced(by: range.lowerBound)
+            Self.mask(range, from: &draws, keep: keep, scale: scale, x: xp, mask: mp, y: yp)
+            if range.upperBound == count { end = draws }
         }
+        stream = end
         lastMask = m
         return y
+    }
+
+    /// Mask values `range` (1/(1−rate) where the draw is below `keep`, else 0) and the output
+    /// `x·mask`, from `draws`, standing at draw `range.lowerBound`.
+    static func mask(_ range: Range<Int>, from draws: inout RandomStream, keep: Float, scale: Float,
+                     x: UnsafePointer<Float>, mask: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        var stream = draws  // a local copy, whose state the loop keeps in registers
+        for i in range {
+            let kept: Float = stream.uniform() < keep ? scale : 0
+            mask[i] = kept
+            y[i] = x[i] * kept
+        }
+        draws = stream
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
@@ -50,7 +67,9 @@ public final class Dropout: Layer {
         guard let m = lastMask else { return outputGradient }
         let dx = gradientBuffer.tensor(outputGradient.shape)
         let g = outputGradient.pointer, mp = m.pointer, out = dx.pointer
-        for i in 0..<outputGradient.count { out[i] = g[i] * mp[i] }
+        Parallel.forEachChunk(outputGradient.count) { range in
+            for i in range { out[i] = g[i] * mp[i] }
+        }
         return dx
     }
 

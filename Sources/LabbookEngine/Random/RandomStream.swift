@@ -5,7 +5,8 @@ import Foundation
 /// generator, so adding a print or a model elsewhere does not change this stream's numbers.
 /// The generator is xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
 public struct RandomStream: RandomNumberGenerator, Sendable {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    /// The generator's 256 bits (read and set by the jump ahead, RandomStream+Jump.swift).
+    var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// The stream called `name` under `seed`.
     public init(seed: UInt64, name: String) {

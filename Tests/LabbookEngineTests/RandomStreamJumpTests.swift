@@ -1,0 +1,54 @@
+import Testing
+@testable import LabbookEngine
+
+/// Jumping a stream ahead (RandomStream+Jump.swift) lands exactly where stepping does, so that
+/// draws made from several offsets at once are the draws of one stream.
+@Suite struct RandomStreamJumpTests {
+    /// Blackman & Vigna's published jumps for xoshiro256 are x^(2^128) and x^(2^192) modulo its
+    /// characteristic polynomial (`JUMP` and `LONG_JUMP` in xoshiro256starstar.c): the
+    /// polynomial found by Berlekamp–Massey gives the same words.
+    @Test func squaringGivesThePublishedJumpPolynomials() {
+        var power = JumpPolynomial(words: SIMD4(2, 0, 0, 0))
+        for _ in 0..<128 { power = power.times(power) }
+        #expect(power.words == SIMD4(0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C))
+        for _ in 0..<64 { power = power.times(power) }
+        #expect(power.words == SIMD4(0x76E1_5D3E_FEFD_CBBF, 0xC500_4E44_1C52_2FB3, 0x7771_0069_854E_E241, 0x3910_9BB0_2ACB_E635))
+    }
+
+    /// Jumps below the step threshold, at it, and far beyond (several binary digits, odd and
+    /// even) give the stream that many `next()` calls give, and the same draws after it.
+    @Test(arguments: [0, 1, 7, 511, 512, 513, 1000, 4096, 65_537, 300_001])
+    func jumpingLandsWhereSteppingDoes(_ draws: Int) {
+        let start = RandomStream(seed: 11, name: "jump/\(draws)")
+        var stepped = start
+        for _ in 0..<draws { _ = stepped.next() }
+        var jumped = start.advanced(by: draws)
+        let expected = (0..<4).map { _ in stepped.next() }, got = (0..<4).map { _ in jumped.next() }
+        #expect(got == expected, "\(draws) draws ahead")
+    }
+
+    /// Jumps compose: a jump of a + b is a jump of a then of b.
+    @Test func jumpsCompose() {
+        let start = RandomStream(seed: 12, name: "compose")
+        var once = start.advanced(by: 123_456 + 654_321), twice = start.advanced(by: 123_456).advanced(by: 654_321)
+        #expect(once.next() == twice.next())
+    }
+
+    /// The dropout mask split over threads is the mask drawn in one go: value i is kept when the
+    /// stream's i-th draw is below 1 − rate, and the stream ends where one pass leaves it.
+    @Test(arguments: [1, 2, 3, 4])
+    func dropoutMaskIsTheStreamsDrawsOnAnyThreadCount(_ threads: Int) throws {
+        let saved = Parallel.workers
+        defer { Parallel.workers = saved }
+        Parallel.workers = threads
+        let layer = try Dropout(0.3)
+        layer.stream = RandomStream(seed: 13, name: "mask")
+        var expected = layer.stream
+        let x = try Tensor([Float](repeating: 1, count: 3 * 1017), shape: [3, 1017])
+        let y = try Parallel.splittingEverything { try layer.forward(x, training: true) }.scalars
+        let scale = 1 / Float(0.7)
+        let wrong = y.indices.filter { y[$0] != (expected.uniform() < Float(0.7) ? scale : 0) }
+        #expect(wrong.isEmpty, "\(threads) threads: \(wrong.count) values differ, first at \(wrong.first ?? -1)")
+        #expect(layer.stream.next() == expected.next(), "\(threads) threads: the stream ends elsewhere")
+    }
+}
