@@ -36,19 +36,35 @@ import Testing
 
     /// The dropout mask split over threads is the mask drawn in one go: value i is kept when the
     /// stream's i-th draw is below 1 − rate, and the stream ends where one pass leaves it.
-    @Test(arguments: [1, 2, 3, 4])
-    func dropoutMaskIsTheStreamsDrawsOnAnyThreadCount(_ threads: Int) throws {
+    /// (Rates whose 1 − rate times 2²⁴ is an integer, and not: the mask compares integers.)
+    @Test(arguments: [1, 2, 3, 4], [0.1, 0.3, 0.5, 0.75])
+    func dropoutMaskIsTheStreamsDrawsOnAnyThreadCount(_ threads: Int, _ rate: Double) throws {
         let saved = Parallel.workers
         defer { Parallel.workers = saved }
         Parallel.workers = threads
-        let layer = try Dropout(0.3)
+        let layer = try Dropout(rate)
         layer.stream = RandomStream(seed: 13, name: "mask")
         var expected = layer.stream
         let x = try Tensor([Float](repeating: 1, count: 3 * 1017), shape: [3, 1017])
         let y = try Parallel.splittingEverything { try layer.forward(x, training: true) }.scalars
-        let scale = 1 / Float(0.7)
-        let wrong = y.indices.filter { y[$0] != (expected.uniform() < Float(0.7) ? scale : 0) }
-        #expect(wrong.isEmpty, "\(threads) threads: \(wrong.count) values differ, first at \(wrong.first ?? -1)")
-        #expect(layer.stream.next() == expected.next(), "\(threads) threads: the stream ends elsewhere")
+        let keep = Float(1 - rate), scale = 1 / keep
+        let wrong = y.indices.filter { y[$0] != (expected.uniform() < keep ? scale : 0) }
+        #expect(wrong.count == 0, "\(threads) threads, rate \(rate): \(wrong.count) values differ, first at \(wrong.first ?? -1)")
+        #expect(layer.stream.next() == expected.next(), "\(threads) threads, rate \(rate): the stream ends elsewhere")
+        let dy = layer.backward(x, needsInputGradient: true).map { $0.scalars }
+        #expect(dy == y, "\(threads) threads, rate \(rate): the gradient of ones is not the mask")
+    }
+
+    /// The mask's integer threshold is `uniform() < keep` at its boundary: the last 24-bit draw
+    /// below it passes, the first at it fails, for keeps that are and are not multiples of 2⁻²⁴.
+    @Test func maskThresholdIsTheUniformComparison() {
+        var stream = RandomStream(seed: 14, name: "keeps")
+        let keeps: [Float] = [0.5, 0.7, 0.9, 1, 0x1p-24, 0.1, 0.3, 0.2, 0.001, 0x1p-30]
+            + (0..<1000).map { _ in Float(1 - stream.uniformDouble()) }
+        let wrong = keeps.filter { keep in
+            let below = Dropout.keptBelow(keep)
+            return below == 0 || !(Float(below - 1) * 0x1p-24 < keep) || Float(below) * 0x1p-24 < keep
+        }
+        #expect(wrong.count == 0, "thresholds off for keeps \(wrong.prefix(5))")
     }
 }
