@@ -59,6 +59,17 @@ import Testing
         #expect(try layer.forward(x, training: false) == x)
     }
 
+    /// An empty batch (a first pass, so no mask buffer yet) masks nothing and draws nothing.
+    @Test func dropoutOfAnEmptyBatchIsEmpty() throws {
+        let layer = try Dropout(0.5)
+        layer.stream = RandomStream(seed: 2, name: "empty")
+        var untouched = layer.stream
+        let x = try Tensor([], shape: [0, 7])
+        #expect(try layer.forward(x, training: true).shape == [0, 7])
+        #expect(layer.backward(x, needsInputGradient: true)?.shape == [0, 7])
+        #expect(layer.stream.next() == untouched.next())
+    }
+
     @Test func flattenAndReshapeAreViews() throws {
         let flatten = Flatten()
         let x = GradientCheck.random([2, 3, 4], seed: "x")

@@ -40,7 +40,7 @@ public final class Dropout: Layer {
         let keep = Float(1 - rate), scale = scale, count = input.count
         let y = outputBuffer.tensor(input.shape)
         let yp = y.pointer, xp = input.pointer
-        if kept.count < count { kept = [UInt8](repeating: 0, count: count) }
+        if kept.count < max(1, count) { kept = [UInt8](repeating: 0, count: max(1, count)) }  // never empty: a base address
         // Value i takes the stream's i-th draw: each range of values jumps its own copy of the
         // stream to its first draw, so the split changes no bit, and the range that ends the
         // mask leaves the stream where drawing them all in one go would.
