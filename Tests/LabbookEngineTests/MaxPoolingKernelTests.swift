@@ -9,7 +9,7 @@ import Testing
     static let channelCounts = [1, 7, 8, 9, 16, 17]
 
     /// Pool size, strides, padding and the example's height and width: windows of 4, of 1 to 9
-    /// and of 2 to 6 cells, some overlapping (so that a cell can win twice).
+    /// and of 2 to 6 cells, some overlapping (so that a cell can win twice), some tiling the image.
     struct Geometry: CustomTestStringConvertible, Sendable {
         let size: [Int], strides: [Int], padding: Padding, height: Int, width: Int
         var testDescription: String { "\(size) stride \(strides) \(padding) on \(height)×\(width)" }
@@ -19,6 +19,10 @@ import Testing
         Geometry(size: [2, 2], strides: [2, 2], padding: .valid, height: 6, width: 5),
         Geometry(size: [3, 3], strides: [2, 2], padding: .same, height: 7, width: 6),
         Geometry(size: [2, 3], strides: [1, 1], padding: .same, height: 4, width: 5),
+        // Windows that tile the image (every cell in exactly one), whose backward pass writes
+        // each window outright: a whole number of windows, and same padding's clipped windows.
+        Geometry(size: [2, 2], strides: [2, 2], padding: .valid, height: 6, width: 4),
+        Geometry(size: [2, 3], strides: [2, 3], padding: .same, height: 5, width: 7),
     ]
 
     /// Values of few levels, so that windows hold ties (the first maximum in reading order must
@@ -39,8 +43,9 @@ import Testing
         let batch = 2
         let x = Self.input([batch] + example)
         let y = try layer.forward(x, training: true)
-        // Distinct small whole numbers: any order of summing them into dx is exact.
-        let dy = try Tensor(shape: y.shape) { d in for i in d.indices { d[i] = Float(i % 13 + 1) } }
+        // Small whole numbers: any order of summing them into dx is exact; and some −0, which
+        // a cleared cell turns into +0 (0 + −0), as a cell written outright must too.
+        let dy = try Tensor(shape: y.shape) { d in for i in d.indices { d[i] = i % 7 == 3 ? -0.0 : Float(i % 13 + 1) } }
         let dx = layer.backward(dy, needsInputGradient: true)!
 
         // The reference: every window of every example through referenceMaximum, then each

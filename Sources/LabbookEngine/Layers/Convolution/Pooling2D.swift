@@ -83,18 +83,50 @@ public final class MaxPooling2D: WindowPooling {
         let dx = inputGradientBuffer.tensor(inputShape)
         let dy = outputGradient.pointer, batch = inputShape[0]
         let perExample = outputGradient.count / max(1, batch), exampleSize = dx.count / max(1, batch)
+        let tiled = pooling.flatMap { $0.tiles ? $0 : nil }
         winners.withUnsafeBufferPointer { winners in
             // Examples split over the threads; within one, the sums keep their order. Each
-            // example is cleared just before its gradients land, while it is still in cache.
+            // example is cleared just before its gradients land, while it is still in cache, or,
+            // when the windows tile the image, written once, window by window.
             Parallel.forEachRange(batch, cost: dx.count) { examples in
                 for n in examples {
                     let image = dx.pointer + n * exampleSize
+                    if let tiled {
+                        MaxPooling2D.writeTiles(image, gradients: dy + n * perExample,
+                                                winners: winners.baseAddress! + n * perExample, tiled)
+                        continue
+                    }
                     image.update(repeating: 0, count: exampleSize)
                     for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
                 }
             }
         }
         return dx
+    }
+
+    /// One example's input gradient when the windows tile the image: every cell written once,
+    /// `0 + dy` at its window's winner (the sum the clearing and adding gives, −0 included) and
+    /// 0 elsewhere, eight channels at a time.
+    static func writeTiles(_ image: UnsafeMutablePointer<Float>, gradients dy: UnsafePointer<Float>,
+                           winners: UnsafePointer<Int32>, _ pooling: PoolingGeometry) {
+        let channels = pooling.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        pooling.withWindows { cells, starts in
+            for w in 0..<pooling.windowCount {
+                let d = dy + w * channels, won = winners + w * channels
+                for cell in cells[starts[w]..<starts[w + 1]] {
+                    let base = cell * channels, target = image + base
+                    var c = 0
+                    while c + 8 <= channels {
+                        let winner = UnsafeRawPointer(won + c).loadUnaligned(as: SIMD8<Int32>.self)
+                        let here = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: base + c)) &+ lanes
+                        let sum = SIMD8<Float>(repeating: 0) + SIMD8<Float>(loading: d + c)
+                        SIMD8<Float>(repeating: 0).replacing(with: sum, where: winner .== here).store(to: target + c)
+                        c += 8
+                    }
+                    for c in c..<channels { target[c] = Int(won[c]) == base + c ? 0 + d[c] : 0 }
+                }
+            }
+        }
     }
 
     public var spec: LayerSpec {
@@ -195,6 +227,10 @@ struct PoolingGeometry {
     /// The cells of every window, flattened, and where each window's cells start.
     private let cells: [Int]
     private let starts: [Int]
+    /// Whether the windows cover every cell of the image exactly once (a pool as large as its
+    /// strides, the image a whole number of windows): then a backward pass can write each
+    /// window's cells outright instead of clearing the image and adding.
+    let tiles: Bool
 
     /// The most window cells a layer may list (512 MB of indices); a larger geometry is an
     /// error before it is allocated.
@@ -224,6 +260,14 @@ struct PoolingGeometry {
         starts.append(cells.count)
         self.cells = cells
         self.starts = starts
+        tiles = cells.count == height * width && {
+            var seen = [Bool](repeating: false, count: cells.count)
+            for cell in cells {
+                if seen[cell] { return false }
+                seen[cell] = true
+            }
+            return true
+        }()
     }
 
     /// The input positions along one axis (of `length`) that the window at output position
