@@ -1,9 +1,11 @@
 /// Keras's `Conv2D` on channels-last images: `[batch, height, width, channels]` →
 /// `[batch, outHeight, outWidth, filters]`, with a `[kh, kw, channels, filters]` kernel.
 ///
-/// The convolution is computed by one of two methods, chosen by the layer's geometry alone (so
+/// The convolution is computed by one of three methods, chosen by the layer's geometry alone (so
 /// the same on every machine): Winograd's F(2×2, 3×3) for 3×3 windows at stride 1 over enough
-/// channels (``WinogradConvolution``), im2col + one product otherwise (``Im2ColConvolution``).
+/// channels (``WinogradConvolution``), straight from each example's patches for windows of few
+/// values (``DirectConvolution``: a first layer's one channel), im2col + one product otherwise
+/// (``Im2ColConvolution``).
 /// The bias and the activation follow; all buffers are reused from batch to batch.
 public final class Conv2D: Layer {
     public let typeName = "Conv2D"
@@ -25,7 +27,7 @@ public final class Conv2D: Layer {
 
     /// The input `[height, width, channels]` and the output positions the layer was built for.
     private var layout: PatchLayout?
-    private var method: ConvolutionMethod?
+    private(set) var method: ConvolutionMethod?
     private var input: Tensor?
     private var activated: ActivatedOutput
     private var zBuffer = Workspace(), inputGradientBuffer = Workspace()
@@ -67,10 +69,14 @@ public final class Conv2D: Layer {
         let (y, x) = try window.positions(inputShape, layer: name)
         let layout = PatchLayout(height: inputShape[0], width: inputShape[1], channels: inputShape[2], window: window, rows: y, columns: x)
         self.layout = layout
-        method = WinogradLayout.applies(to: window, channels: inputShape[2])
-            ? WinogradConvolution(WinogradLayout(height: inputShape[0], width: inputShape[1], channels: inputShape[2],
-                                                 filters: filters, rows: y, columns: x))
-            : Im2ColConvolution(layout, filters: filters)
+        if WinogradLayout.applies(to: window, channels: inputShape[2]) {
+            method = WinogradConvolution(WinogradLayout(height: inputShape[0], width: inputShape[1], channels: inputShape[2],
+                                                        filters: filters, rows: y, columns: x))
+        } else if DirectConvolution.applies(patchSize: layout.patchSize, filters: filters) {
+            method = DirectConvolution(layout, filters: filters)
+        } else {
+            method = Im2ColConvolution(layout, filters: filters)
+        }
         let kernel = try Weight(name: "kernel", shape: [window.height, window.width, inputShape[2], filters],
                                    regularizer: kernelRegularizer)
         kernelInitializer.fill(&kernel.value, stream: stream("kernel"))
