@@ -12,19 +12,48 @@ enum Bias {
     }
 
     /// `gradient[c] = Σ_r dz[r, c]`, accumulated row by row in a fixed order; the columns are
-    /// split over the engine's threads (each sum keeps its order, in the part's own buffer).
+    /// split over the engine's threads, and each part sums up to 32 columns at a time in
+    /// registers (each column's chain `s ← s + dz[r, c]` over r ascending, lane by lane).
     static func gradient(of dz: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         Parallel.forEachRange(columns, cost: rows * columns, alignment: Parallel.columnAlignment) { range in
-            let width = range.count
-            var buffer = [Float](repeating: 0, count: width)
-            buffer.withUnsafeMutableBufferPointer { buffer in
-                let sums = buffer.baseAddress!
-                for r in 0..<rows {
-                    let row = dz + r * columns + range.lowerBound
-                    for c in 0..<width { sums[c] += row[c] }
+            var column = range.lowerBound
+            while column + V.scalarCount <= range.upperBound {
+                let vectors = min(4, (range.upperBound - column) / V.scalarCount)
+                let first = dz + column, sums = gradient + column
+                switch vectors {
+                case 4: sum(first, rows: rows, columns: columns, into: sums, Four.self)
+                case 3: sum(first, rows: rows, columns: columns, into: sums, Three.self)
+                case 2: sum(first, rows: rows, columns: columns, into: sums, Two.self)
+                default: sum(first, rows: rows, columns: columns, into: sums, One.self)
                 }
-                (gradient + range.lowerBound).update(from: sums, count: width)
+                column += vectors * V.scalarCount
+            }
+            for c in column..<range.upperBound {
+                var s: Float = 0
+                for r in 0..<rows { s += dz[r * columns + c] }
+                gradient[c] = s
             }
         }
+    }
+
+    private typealias V = VectorMath.V
+
+    /// `Vectors` vectors of column sums from `first` (rows `columns` apart), in registers.
+    private static func sum<Vectors: Count>(_ first: UnsafePointer<Float>, rows: Int, columns: Int,
+                                            into sums: UnsafeMutablePointer<Float>, _: Vectors.Type) {
+        let vectors = Vectors.value
+        var s0 = V(), s1 = V(), s2 = V(), s3 = V()
+        var row = first
+        for _ in 0..<rows {
+            s0 += V(loading: row)
+            if vectors > 1 { s1 += V(loading: row + 8) }
+            if vectors > 2 { s2 += V(loading: row + 16) }
+            if vectors > 3 { s3 += V(loading: row + 24) }
+            row += columns
+        }
+        s0.store(to: sums)
+        if vectors > 1 { s1.store(to: sums + 8) }
+        if vectors > 2 { s2.store(to: sums + 16) }
+        if vectors > 3 { s3.store(to: sums + 24) }
     }
 }
