@@ -66,6 +66,22 @@ import Testing
                     "kernel gradients: \(label): \(BitIdentity.difference(found.dKernel, expected.dKernel) ?? "")")
             if inputGradient { #expect(BitIdentity.difference(found.dx, expected.dx) == nil, "input gradients: \(label)") }
         }
+        // The bias and ReLU applied as the outputs are stored: Bias.add's and Activation's bits.
+        let bias = Self.values(g.filters, seed: "bias", zeroEvery: 4)
+        var z = expected.z, y = [Float](repeating: .nan, count: outputs)
+        Bias.add(bias, to: &z, rows: g.batch * layout.positions, columns: g.filters)
+        Activation.relu.forward(z, &y, rows: g.batch * layout.positions, columns: g.filters)
+        var fusedZ = [Float](repeating: .nan, count: outputs), fusedY = fusedZ
+        bias.withUnsafeBufferPointer { bias in
+            fusedY.withUnsafeMutableBufferPointer { fusedY in
+                Parallel.splittingEverything {
+                    direct.forward(x, batch: g.batch, kernel: kernel, into: &fusedZ,
+                                   epilogue: .init(bias: bias.baseAddress, reluOutput: fusedY.baseAddress))
+                }
+            }
+        }
+        #expect(BitIdentity.difference(fusedZ, z) == nil, "biased outputs: \(g.testDescription): \(BitIdentity.difference(fusedZ, z) ?? "")")
+        #expect(BitIdentity.difference(fusedY, y) == nil, "ReLU outputs: \(g.testDescription): \(BitIdentity.difference(fusedY, y) ?? "")")
     }
 
     /// A layer picks the direct method by its geometry alone: few values per window and whole

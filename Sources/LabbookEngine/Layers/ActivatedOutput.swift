@@ -26,6 +26,17 @@ struct ActivatedOutput {
         return y
     }
 
+    /// The buffer the output of `z` (shape `shape`) goes to when a layer computes the activation
+    /// in its own pass (then ``adopt(preActivation:output:)``).
+    mutating func outputTensor(_ shape: [Int]) -> Tensor { outputBuffer.tensor(shape) }
+
+    /// Remembers `z` and its activation `y`, computed by the layer itself, as `apply` would
+    /// have: `y` is `z` itself when linear.
+    mutating func adopt(preActivation z: Tensor, output y: Tensor) {
+        preActivation = activation == .linear ? nil : z
+        output = activation == .linear ? z : y
+    }
+
     /// dLoss/dz from dLoss/dOutput for the last `apply`: the gradient itself when linear or when
     /// the loss already gave the logits' gradient (`throughLogits`).
     mutating func preActivationGradient(_ outputGradient: Tensor, rows: Int, columns: Int,

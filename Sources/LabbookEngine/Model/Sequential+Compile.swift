@@ -15,6 +15,18 @@ extension Sequential {
         return last
     }
 
+    /// Each ReLU convolution with a max pooling right after it: the pooling's backward pass
+    /// applies ReLU's derivative as it routes the gradient (a window's maximum is the value the
+    /// gradient lands on, positive exactly where ReLU lets a gradient through), so that the
+    /// convolution skips a pass over its largest maps. The same values, bit for bit.
+    var reluPoolingPairs: [(Conv2D, MaxPooling2D)] {
+        zip(layers, layers.dropFirst()).compactMap { before, after in
+            guard let convolution = before as? Conv2D, convolution.activation == .relu,
+                  let pooling = after as? MaxPooling2D else { return nil }
+            return (convolution, pooling)
+        }
+    }
+
     /// Checks that the model's output and the labels fit the loss, and that class labels are
     /// in range, before any training happens.
     func checkTargets(_ y: Tensor, batch: Int) throws {

@@ -50,6 +50,14 @@ extension Sequential {
         let fused = fusedOutputLayer
         for layer in layers { (layer as? LogitsProducing)?.receivesLogitGradient = false }
         fused?.receivesLogitGradient = true
+        for layer in layers {
+            (layer as? Conv2D)?.receivesPreActivationGradient = false
+            (layer as? MaxPooling2D)?.appliesReLUDerivative = false
+        }
+        for (convolution, pooling) in reluPoolingPairs {
+            convolution.receivesPreActivationGradient = true
+            pooling.appliesReLUDerivative = true
+        }
         let batchObservers = callbacks.filter(\.observesBatches)
         var lastLogs: Logs = []
         var step = TrainingStep(model: self, loss: loss, fused: fused, batchSize: batchSize, x: trainX, y: trainY)

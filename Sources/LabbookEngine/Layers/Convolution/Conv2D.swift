@@ -26,6 +26,10 @@ public final class Conv2D: Layer {
     static let valueBudget = 1 << 22
 
     /// The input `[height, width, channels]` and the output positions the layer was built for.
+    /// Set by the model when the max pooling after this ReLU layer applies ReLU's derivative
+    /// as it routes its gradient (``MaxPooling2D/appliesReLUDerivative``): the gradient that
+    /// reaches this layer is then the pre-activation's, and its own pass over the maps is skipped.
+    var receivesPreActivationGradient = false
     private var layout: PatchLayout?
     private(set) var method: ConvolutionMethod?
     private var input: Tensor?
@@ -99,11 +103,22 @@ public final class Conv2D: Layer {
         }
         let batch = input.shape[0], rows = batch * layout.positions
         let z = zBuffer.tensor([batch, layout.rows.count, layout.columns.count, filters])
+        self.input = input
+        if let direct = method as? DirectConvolution, activation == .relu || activation == .linear {
+            // The bias and ReLU as the outputs are stored, not in passes of their own.
+            let y = activation == .relu ? activated.outputTensor(z.shape) : z
+            input.withUnsafeBufferPointer { x in
+                direct.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer, into: z.pointer,
+                               epilogue: .init(bias: useBias ? UnsafePointer(parameters[1].value.pointer) : nil,
+                                               reluOutput: activation == .relu ? y.pointer : nil))
+            }
+            activated.adopt(preActivation: z, output: y)
+            return y
+        }
         input.withUnsafeBufferPointer { x in
             method.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer, into: z.pointer)
         }
         if useBias { Bias.add(parameters[1].value.pointer, to: z.pointer, rows: rows, columns: filters) }
-        self.input = input
         return activated.apply(to: z, rows: rows, columns: filters)
     }
 
@@ -111,7 +126,8 @@ public final class Conv2D: Layer {
         guard let layout, let method, let input, activated.output != nil else { return nil }
         let batch = input.shape[0], rows = batch * layout.positions
         // dz: [rows, filters], the gradient with respect to the pre-activation values.
-        let dz = activated.preActivationGradient(outputGradient, rows: rows, columns: filters)
+        let dz = activated.preActivationGradient(outputGradient, rows: rows, columns: filters,
+                                                 throughLogits: receivesPreActivationGradient)
         let kernel = parameters[0]
         let dx = needsInputGradient ? inputGradientBuffer.tensor(input.shape) : nil
         input.withUnsafeBufferPointer { x in

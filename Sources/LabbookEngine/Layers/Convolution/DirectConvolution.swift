@@ -52,6 +52,26 @@ final class DirectConvolution: ConvolutionMethod {
     static let maximumPatchSize = 32
 
     func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, into z: UnsafeMutablePointer<Float>) {
+        forward(input, batch: batch, kernel: kernel, into: z, epilogue: Epilogue(bias: nil, reluOutput: nil))
+    }
+
+    /// What happens to each output as it is stored: `bias` added (as ``Bias/add(_:to:rows:columns:)``
+    /// adds it), and ReLU's output written to `reluOutput` beside it (as ``Activation`` computes
+    /// it), so that a layer's bias and ReLU cost no passes of their own over its maps.
+    struct Epilogue {
+        let bias: UnsafePointer<Float>?
+        let reluOutput: UnsafeMutablePointer<Float>?
+
+        /// For the outputs from `offset` on, the first of them of filter `filter`.
+        func advanced(by offset: Int, filter: Int) -> Epilogue {
+            Epilogue(bias: bias.map { $0 + filter }, reluOutput: reluOutput.map { $0 + offset })
+        }
+    }
+
+    /// ``forward(_:batch:kernel:into:)`` with the bias and ReLU of `epilogue` applied as the
+    /// outputs are stored.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, into z: UnsafeMutablePointer<Float>,
+                 epilogue: Epilogue) {
         let positions = layout.positions, k = layout.patchSize, filters = filters
         let clock = BLAS.Clock()
         origins.withUnsafeBufferPointer { origins in
@@ -60,8 +80,9 @@ final class DirectConvolution: ConvolutionMethod {
                 eachPart(batch, cost: batch * positions * k * filters) { part, buffer in
                     for example in part {
                         let image = self.image(input + example * layout.exampleSize, buffer: buffer)
-                        Self.multiply(image, windows, positions: positions, kernel: kernel, filters: filters,
-                                      into: z + example * positions * filters)
+                        let first = example * positions * filters
+                        Self.multiply(image, windows, positions: positions, kernel: kernel, filters: filters, into: z + first,
+                                      epilogue: epilogue.advanced(by: first, filter: 0))
                     }
                 }
             }
@@ -145,15 +166,15 @@ final class DirectConvolution: ConvolutionMethod {
 
     /// `z [positions, filters]` = each position's window in `image` times the kernel `[patchSize, filters]`.
     private static func multiply(_ image: UnsafePointer<Float>, _ windows: Windows, positions: Int, kernel: UnsafePointer<Float>,
-                                 filters: Int, into z: UnsafeMutablePointer<Float>) {
+                                 filters: Int, into z: UnsafeMutablePointer<Float>, epilogue: Epilogue) {
         var column = 0
         while column < filters {
-            let vectors = min(4, (filters - column) / V.scalarCount)
+            let vectors = min(4, (filters - column) / V.scalarCount), end = epilogue.advanced(by: column, filter: column)
             switch vectors {
-            case 4: filterBlock(image, windows, positions, kernel + column, filters, z + column, vectors: 4)
-            case 3: filterBlock(image, windows, positions, kernel + column, filters, z + column, vectors: 3)
-            case 2: filterBlock(image, windows, positions, kernel + column, filters, z + column, vectors: 2)
-            default: filterBlock(image, windows, positions, kernel + column, filters, z + column, vectors: 1)
+            case 4: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 4)
+            case 3: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 3)
+            case 2: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 2)
+            default: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 1)
             }
             column += vectors * V.scalarCount
         }
@@ -163,8 +184,18 @@ final class DirectConvolution: ConvolutionMethod {
     /// at a time: twelve chains in registers, each from 0 over the window in order.
     @inline(__always)
     private static func filterBlock(_ image: UnsafePointer<Float>, _ windows: Windows, _ positions: Int, _ kernel: UnsafePointer<Float>,
-                                    _ filters: Int, _ z: UnsafeMutablePointer<Float>, vectors: Int) {
+                                    _ filters: Int, _ z: UnsafeMutablePointer<Float>, _ epilogue: Epilogue, vectors: Int) {
         let offsets = windows.offsets
+        @inline(__always) func bias(_ lane: Int) -> V { epilogue.bias.map { V(loading: $0 + lane * 8) } ?? V() }
+        let b0 = bias(0), b1 = vectors > 1 ? bias(1) : V(), b2 = vectors > 2 ? bias(2) : V(), b3 = vectors > 3 ? bias(3) : V()
+        // One output vector stored at `at` (floats from z): the bias added, ReLU's output beside.
+        @inline(__always) func emit(_ a: V, _ b: V, at: Int) {
+            let value = epilogue.bias == nil ? a : a + b
+            value.store(to: z + at)
+            if let relu = epilogue.reluOutput {
+                value.replacing(with: VectorMath.zero, where: value .< VectorMath.zero).store(to: relu + at)
+            }
+        }
         var p = 0
         while p < positions {
             let count = min(3, positions - p)
@@ -185,13 +216,12 @@ final class DirectConvolution: ConvolutionMethod {
                 if vectors > 3 { GEMM.step(&a03, x0, w3); GEMM.step(&a13, x1, w3); GEMM.step(&a23, x2, w3) }
                 w += filters
             }
-            let out = z + p * filters
             @inline(__always) func store(_ row: Int, _ a0: V, _ a1: V, _ a2: V, _ a3: V) {
-                let o = out + row * filters
-                a0.store(to: o)
-                if vectors > 1 { a1.store(to: o + 8) }
-                if vectors > 2 { a2.store(to: o + 16) }
-                if vectors > 3 { a3.store(to: o + 24) }
+                let o = (p + row) * filters
+                emit(a0, b0, at: o)
+                if vectors > 1 { emit(a1, b1, at: o + 8) }
+                if vectors > 2 { emit(a2, b2, at: o + 16) }
+                if vectors > 3 { emit(a3, b3, at: o + 24) }
             }
             store(0, a00, a01, a02, a03)
             if count > 1 { store(1, a10, a11, a12, a13) }

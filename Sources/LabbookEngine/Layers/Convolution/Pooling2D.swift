@@ -7,9 +7,16 @@ public final class MaxPooling2D: WindowPooling {
     public var name = "max_pooling2d"
     public let window: Window
     var pooling: PoolingGeometry?
+    /// Set by the model when the layer before is a ReLU convolution whose derivative this layer's
+    /// backward pass applies (``Sequential/reluPoolingPairs``): a window's maximum is the input
+    /// value it routes the gradient to, so ReLU passes that gradient exactly when the maximum is
+    /// positive, and nothing reaches the other values.
+    var appliesReLUDerivative = false
     private var winners: [Int32] = []
     private var outputBuffer = Workspace(), inputGradientBuffer = Workspace()
     private var inputShape: [Int] = []
+    /// The maxima of the last forward pass (what ``appliesReLUDerivative`` tests).
+    private var output: Tensor?
 
     /// `strides` default to `poolSize`.
     public init(poolSize: [Int] = LayerDefaults.poolSize, strides: [Int]? = nil, padding: Padding = LayerDefaults.padding) throws {
@@ -43,6 +50,7 @@ public final class MaxPooling2D: WindowPooling {
             }
         }
         inputShape = input.shape
+        output = y
         return y
     }
 
@@ -84,6 +92,9 @@ public final class MaxPooling2D: WindowPooling {
         let dy = outputGradient.pointer, batch = inputShape[0]
         let perExample = outputGradient.count / max(1, batch), exampleSize = dx.count / max(1, batch)
         let tiled = pooling.flatMap { $0.tiles ? $0 : nil }
+        // With ReLU's derivative, a window's gradient lands only where its maximum is positive
+        // (ReLU gives `y > 0 ? dx : 0`, and the maximum is the y it lands on).
+        let maxima = appliesReLUDerivative ? output?.pointer : nil
         winners.withUnsafeBufferPointer { winners in
             // Examples split over the threads; within one, the sums keep their order. Each
             // example is cleared just before its gradients land, while it is still in cache, or,
@@ -92,12 +103,18 @@ public final class MaxPooling2D: WindowPooling {
                 for n in examples {
                     let image = dx.pointer + n * exampleSize
                     if let tiled {
-                        MaxPooling2D.writeTiles(image, gradients: dy + n * perExample,
-                                                winners: winners.baseAddress! + n * perExample, tiled)
+                        MaxPooling2D.writeTiles(image, gradients: dy + n * perExample, winners: winners.baseAddress! + n * perExample,
+                                                maxima: maxima.map { $0 + n * perExample }, tiled)
                         continue
                     }
                     image.update(repeating: 0, count: exampleSize)
-                    for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
+                    if let maxima {
+                        // Every window a cell wins has the cell's value as its maximum: all of
+                        // them add their gradient, or all add +0 to its +0 (no branch to mispredict).
+                        for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += maxima[o] > 0 ? dy[o] : 0 }
+                    } else {
+                        for o in n * perExample..<(n + 1) * perExample { image[Int(winners[o])] += dy[o] }
+                    }
                 }
             }
         }
@@ -106,24 +123,30 @@ public final class MaxPooling2D: WindowPooling {
 
     /// One example's input gradient when the windows tile the image: every cell written once,
     /// `0 + dy` at its window's winner (the sum the clearing and adding gives, −0 included) and
-    /// 0 elsewhere, eight channels at a time.
+    /// 0 elsewhere, eight channels at a time; with `maxima` (ReLU's derivative), 0 also at a
+    /// winner whose maximum is not positive.
     static func writeTiles(_ image: UnsafeMutablePointer<Float>, gradients dy: UnsafePointer<Float>,
-                           winners: UnsafePointer<Int32>, _ pooling: PoolingGeometry) {
+                           winners: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?, _ pooling: PoolingGeometry) {
         let channels = pooling.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
         pooling.withWindows { cells, starts in
             for w in 0..<pooling.windowCount {
-                let d = dy + w * channels, won = winners + w * channels
+                let d = dy + w * channels, won = winners + w * channels, top = maxima.map { $0 + w * channels }
                 for cell in cells[starts[w]..<starts[w + 1]] {
                     let base = cell * channels, target = image + base
                     var c = 0
                     while c + 8 <= channels {
                         let winner = UnsafeRawPointer(won + c).loadUnaligned(as: SIMD8<Int32>.self)
                         let here = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: base + c)) &+ lanes
+                        var lands = winner .== here
+                        if let top { lands = lands .& (SIMD8<Float>(loading: top + c) .> 0) }
                         let sum = SIMD8<Float>(repeating: 0) + SIMD8<Float>(loading: d + c)
-                        SIMD8<Float>(repeating: 0).replacing(with: sum, where: winner .== here).store(to: target + c)
+                        SIMD8<Float>(repeating: 0).replacing(with: sum, where: lands).store(to: target + c)
                         c += 8
                     }
-                    for c in c..<channels { target[c] = Int(won[c]) == base + c ? 0 + d[c] : 0 }
+                    for c in c..<channels {
+                        let lands = Int(won[c]) == base + c && (top.map { $0[c] > 0 } ?? true)
+                        target[c] = lands ? 0 + d[c] : 0
+                    }
                 }
             }
         }
