@@ -21,6 +21,9 @@ import Testing
         // output sides, 11 filters (8 lanes and a tail).
         Case(kernel: [3, 3], strides: [1, 1], padding: .valid, input: [6, 7, 8], filters: 3),
         Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [5, 6, 9], filters: 11),
+        // Straight from the image: one channel, whole vectors of filters (8 and 16).
+        Case(kernel: [3, 3], strides: [1, 1], padding: .same, input: [5, 6, 1], filters: 8),
+        Case(kernel: [2, 3], strides: [2, 1], padding: .valid, input: [6, 5, 2], filters: 16),
     ]
 
     private func conv(_ c: Case, activation: Activation = .linear) throws -> Conv2D {
@@ -69,10 +72,12 @@ import Testing
         #expect(dKernel.scalars.contains { $0 != 0 })
     }
 
-    /// Winograd's method takes 3×3 stride-1 windows over at least 8 channels; im2col the rest.
+    /// Winograd's method takes 3×3 stride-1 windows over at least 8 channels, the direct one
+    /// windows of few values over whole vectors of filters; im2col the rest.
     @Test func theMethodFollowsTheGeometry() throws {
         let methods = try Self.cases.map { try conv($0).usesWinograd }
-        #expect(methods == [false, false, false, false, false, true, true])
+        #expect(methods == [false, false, false, false, false, true, true, false, false])
+        #expect(try Self.cases.map { try conv($0).method is DirectConvolution } == [false, false, false, false, false, false, false, true, true])
         let wide = Case(kernel: [3, 3], strides: [1, 1], padding: .valid, input: [6, 6, 16], filters: 2)
         #expect(try conv(wide).usesWinograd == true)
         let strided = Case(kernel: [3, 3], strides: [2, 2], padding: .valid, input: [6, 6, 16], filters: 2)
