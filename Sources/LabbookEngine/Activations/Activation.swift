@@ -71,6 +71,11 @@ extension Activation {
         }
     }
 
+    /// ReLU on eight lanes, `z < 0 ? 0 : z` (−0 and NaN kept): the layers' pass, and a direct
+    /// convolution's as it stores its outputs.
+    @inline(__always)
+    static func relu(_ z: VectorMath.V) -> VectorMath.V { z.replacing(with: VectorMath.zero, where: z .< VectorMath.zero) }
+
     /// ``forward(_:_:rows:columns:)`` on one thread.
     private func forwardRows(_ z: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         let n = rows * columns
@@ -79,7 +84,7 @@ extension Activation {
         case .linear:
             if UnsafePointer(y) != z { y.update(from: z, count: n) }
         case .relu:
-            VectorMath.map(z, y, count: n) { x in x.replacing(with: VectorMath.zero, where: x .< VectorMath.zero) }
+            VectorMath.map(z, y, count: n, Activation.relu)
         case .sigmoid:
             VectorMath.map(z, y, count: n, VectorMath.sigmoid)
         case .tanh:

@@ -3,10 +3,10 @@
 ///
 /// The convolution is computed by one of three methods, chosen by the layer's geometry alone (so
 /// the same on every machine): Winograd's F(2×2, 3×3) for 3×3 windows at stride 1 over enough
-/// channels (``WinogradConvolution``), straight from each example's patches for windows of few
-/// values (``DirectConvolution``: a first layer's one channel), im2col + one product otherwise
-/// (``Im2ColConvolution``).
-/// The bias and the activation follow; all buffers are reused from batch to batch.
+/// channels (``WinogradConvolution``), straight from the image for windows of few values
+/// (``DirectConvolution``: a first layer's one channel), im2col + one product otherwise
+/// (``Im2ColConvolution``). The bias and the activation follow (the direct method applies a
+/// bias and ReLU as it stores its outputs); all buffers are reused from batch to batch.
 public final class Conv2D: Layer {
     public let typeName = "Conv2D"
     public var name = "conv2d"
@@ -25,12 +25,13 @@ public final class Conv2D: Layer {
     /// Float32): larger batches are taken a chunk of examples at a time.
     static let valueBudget = 1 << 22
 
-    /// The input `[height, width, channels]` and the output positions the layer was built for.
     /// Set by the model when the max pooling after this ReLU layer applies ReLU's derivative
     /// as it routes its gradient (``MaxPooling2D/appliesReLUDerivative``): the gradient that
     /// reaches this layer is then the pre-activation's, and its own pass over the maps is skipped.
     var receivesPreActivationGradient = false
+    /// The input `[height, width, channels]` and the output positions the layer was built for.
     private var layout: PatchLayout?
+    /// The method the layer's geometry chose (nil before the layer is built).
     private(set) var method: ConvolutionMethod?
     private var input: Tensor?
     private var activated: ActivatedOutput

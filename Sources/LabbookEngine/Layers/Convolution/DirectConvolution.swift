@@ -192,9 +192,7 @@ final class DirectConvolution: ConvolutionMethod {
         @inline(__always) func emit(_ a: V, _ b: V, at: Int) {
             let value = epilogue.bias == nil ? a : a + b
             value.store(to: z + at)
-            if let relu = epilogue.reluOutput {
-                value.replacing(with: VectorMath.zero, where: value .< VectorMath.zero).store(to: relu + at)
-            }
+            if let relu = epilogue.reluOutput { Activation.relu(value).store(to: relu + at) }
         }
         var p = 0
         while p < positions {
