@@ -76,13 +76,14 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Linux's prctl (a child of `grade` ends with its parent), which Swift cannot call (variadic).
         .systemLibrary(name: "CProcessControl"),
-        // The processor's spin-loop hint, for the engine's worker threads (a compiler builtin).
-        .systemLibrary(name: "CSpinHint"),
+        // Compiler builtins: the workers' spin-loop hint, and a value the optimizer cannot see
+        // (the engine's SIMD random lanes).
+        .systemLibrary(name: "CBuiltins"),
 
         // The training engine: tensors, layers, optimizers, losses, callbacks, data.
         .target(
             name: "LabbookEngine",
-            dependencies: ["CBLAS", "CSpinHint", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CBLAS", "CBuiltins", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             // Optimized in debug builds too: the tests train real models (two epochs of B1 on
             // Fashion-MNIST took 9 minutes unoptimized, about a second optimized). -O keeps every
             // bit (Swift neither contracts nor reassociates floating-point arithmetic) and the

@@ -27,6 +27,25 @@ import Testing
         #expect(got == expected, "\(draws) draws ahead")
     }
 
+    /// Eight lanes jumped to eight offsets draw, lane by lane, what the stream draws from each
+    /// offset on, and hand each lane back as a stream standing where it stands.
+    @Test func randomLanesDrawTheStreamFromEachOffset() {
+        let start = RandomStream(seed: 15, name: "lanes")
+        let offsets = [0, 1, 7, 511, 512, 4096, 65_537, 300_001]
+        var lanes = RandomLanes(start, advancedBy: offsets)
+        let draws = (0..<100).map { _ in lanes.next() }
+        for (lane, offset) in offsets.enumerated() {
+            var stepped = start
+            for _ in 0..<offset { _ = stepped.next() }
+            let expected = (0..<100).map { _ in stepped.next() }
+            let got = draws.map { $0[lane] }
+            let first = got.indices.first { got[$0] != expected[$0] }
+            #expect(first == nil, "lane \(lane) (offset \(offset)) differs from draw \(first ?? -1) on")
+            var handed = lanes.lane(lane)
+            #expect(handed.next() == stepped.next(), "lane \(lane) is handed back elsewhere")
+        }
+    }
+
     /// Jumps compose: a jump of a + b is a jump of a then of b.
     @Test func jumpsCompose() {
         let start = RandomStream(seed: 12, name: "compose")
@@ -37,22 +56,33 @@ import Testing
     /// The dropout mask split over threads is the mask drawn in one go: value i is kept when the
     /// stream's i-th draw is below 1 − rate, and the stream ends where one pass leaves it.
     /// (Rates whose 1 − rate times 2²⁴ is an integer, and not: the mask compares integers.)
+    /// The sizes cover masks too short for ``RandomLanes`` (below 8 × 256 values a range), at
+    /// the shortest lane stretch, and long ones whose last lane runs on through a tail of every
+    /// kind (none, under a block, several blocks and a part).
     @Test(arguments: [1, 2, 3, 4], [0.1, 0.3, 0.5, 0.75])
     func dropoutMaskIsTheStreamsDrawsOnAnyThreadCount(_ threads: Int, _ rate: Double) throws {
+        for count in [3 * 1017, 2047, 2048, 2049, 2048 + 511, 8 * 64 * 9 + 200, 70_001] {
+            try checkMask(threads: threads, rate: rate, count: count)
+        }
+    }
+
+    /// Value i of the output is x·scale when the stream's i-th draw is below 1 − rate, else x·0.
+    private func checkMask(threads: Int, rate: Double, count: Int) throws {
         let saved = Parallel.workers
         defer { Parallel.workers = saved }
         Parallel.workers = threads
         let layer = try Dropout(rate)
         layer.stream = RandomStream(seed: 13, name: "mask")
         var expected = layer.stream
-        let x = try Tensor([Float](repeating: 1, count: 3 * 1017), shape: [3, 1017])
+        let values = (0..<count).map { Float($0 % 97) - 48.5 }
+        let x = try Tensor(values, shape: [count])
         let y = try Parallel.splittingEverything { try layer.forward(x, training: true) }.scalars
         let keep = Float(1 - rate), scale = 1 / keep
-        let wrong = y.indices.filter { y[$0] != (expected.uniform() < keep ? scale : 0) }
-        #expect(wrong.count == 0, "\(threads) threads, rate \(rate): \(wrong.count) values differ, first at \(wrong.first ?? -1)")
-        #expect(layer.stream.next() == expected.next(), "\(threads) threads, rate \(rate): the stream ends elsewhere")
+        let wrong = y.indices.filter { y[$0] != values[$0] * (expected.uniform() < keep ? scale : 0) }
+        #expect(wrong.count == 0, "\(threads) threads, rate \(rate), \(count) values: \(wrong.count) values differ, first at \(wrong.first ?? -1)")
+        #expect(layer.stream.next() == expected.next(), "\(threads) threads, rate \(rate), \(count) values: the stream ends elsewhere")
         let dy = layer.backward(x, needsInputGradient: true).map { $0.scalars }
-        #expect(dy == y, "\(threads) threads, rate \(rate): the gradient of ones is not the mask")
+        #expect(dy == y, "\(threads) threads, rate \(rate), \(count) values: the gradient of x is not the output")
     }
 
     /// The mask's integer threshold is `uniform() < keep` at its boundary: the last 24-bit draw

@@ -49,8 +49,7 @@ public final class Dropout: Layer {
         kept.withUnsafeMutableBufferPointer { kept in
             let kp = kept.baseAddress!
             Parallel.forEachChunk(count) { range in
-                var draws = start.advanced(by: range.lowerBound)
-                Self.mask(range, from: &draws, keep: keep, scale: scale, x: xp, kept: kp, y: yp)
+                let draws = Self.mask(range, drawsFrom: start, keep: keep, scale: scale, x: xp, kept: kp, y: yp)
                 if range.upperBound == count { end = draws }
             }
         }
@@ -59,19 +58,68 @@ public final class Dropout: Layer {
         return y
     }
 
-    /// Mask values `range` (1 where the draw is below `keep`, else 0) and the output: `x·scale`
-    /// where kept, `x·0` where not, from `draws`, standing at draw `range.lowerBound`.
-    static func mask(_ range: Range<Int>, from draws: inout RandomStream, keep: Float, scale: Float,
-                     x: UnsafePointer<Float>, kept: UnsafeMutablePointer<UInt8>, y: UnsafeMutablePointer<Float>) {
+    /// Masks values `range` (1 where the draw is below `keep`, else 0) and writes the output,
+    /// `x·scale` where kept and `x·0` where not: value i takes draw i of `stream`, which stands
+    /// at draw 0. Returns the stream standing after the range's last draw.
+    ///
+    /// A long range is drawn by eight ``RandomLanes``, each over a stretch of whole blocks of
+    /// 64 values, the last lane going on through the tail; a short one by the stream alone.
+    static func mask(_ range: Range<Int>, drawsFrom stream: RandomStream, keep: Float, scale: Float,
+                     x: UnsafePointer<Float>, kept: UnsafeMutablePointer<UInt8>,
+                     y: UnsafeMutablePointer<Float>) -> RandomStream {
         // In integers the test needs no branch, which would be mispredicted at random.
         let below = keptBelow(keep), scaleBits = scale.bitPattern
-        var stream = draws  // a local copy, whose state the loop keeps in registers
-        for i in range {
-            let bit = UInt32(truncatingIfNeeded: ((stream.next() >> 40) &- below) >> 63)  // 1: kept
+        let lanes = RandomLanes.Words.scalarCount, block = 64
+        let stretch = range.count / (lanes * block) * block
+        var draws: RandomStream
+        var tail = range
+        if stretch >= minimumStretch {
+            var generator = RandomLanes(stream, advancedBy: (0..<lanes).map { range.lowerBound + $0 * stretch })
+            let belowWords = RandomLanes.Words(repeating: below)
+            for offset in stride(from: 0, to: stretch, by: block) {
+                // Bit t of lane j: whether value (lane j's stretch) + offset + t is kept.
+                var bits = RandomLanes.Words()
+                for t in 0..<UInt64(block) {
+                    bits |= (((generator.next() &>> 40) &- belowWords) &>> 63) &<< t
+                }
+                for lane in 0..<lanes {
+                    store(bits[lane], at: range.lowerBound + lane * stretch + offset, scaleBits: scaleBits,
+                          x: x, kept: kept, y: y)
+                }
+            }
+            draws = generator.lane(lanes - 1)
+            tail = range.lowerBound + lanes * stretch..<range.upperBound
+        } else {
+            draws = stream.advanced(by: range.lowerBound)
+        }
+        for i in tail {
+            let bit = UInt32(truncatingIfNeeded: ((draws.next() >> 40) &- below) >> 63)  // 1: kept
             kept[i] = UInt8(truncatingIfNeeded: bit)
             y[i] = x[i] * Float(bitPattern: scaleBits & (0 &- bit))
         }
-        draws = stream
+        return draws
+    }
+
+    /// The shortest stretch worth eight lanes: their jumps share one pass of 256 steps.
+    static let minimumStretch = 256
+
+    /// Writes 64 values from `i` on, value i + t kept when bit t of `bits` is 1: the same
+    /// `x·scale` or `x·0` as the scalar tail, eight values at a time.
+    @inline(__always)
+    private static func store(_ bits: UInt64, at i: Int, scaleBits: UInt32, x: UnsafePointer<Float>,
+                              kept: UnsafeMutablePointer<UInt8>, y: UnsafeMutablePointer<Float>) {
+        for eighth in 0..<8 {
+            let at = i + 8 * eighth
+            // Byte b of `bytes` is bit b of the eight: spread to every byte, keep bit b of byte b,
+            // carry any bit of a byte up to its top (+0x7F, which never leaves the byte), and down.
+            let eight = bits &>> UInt64(8 * eighth) & 0xFF
+            let spread = (eight &* 0x0101_0101_0101_0101) & 0x8040_2010_0804_0201
+            let bytes = ((spread &+ 0x7F7F_7F7F_7F7F_7F7F) &>> 7) & 0x0101_0101_0101_0101
+            UnsafeMutableRawPointer(kept + at).storeBytes(of: bytes.littleEndian, as: UInt64.self)
+            let keptLanes = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(bytes.littleEndian, to: SIMD8<UInt8>.self))
+            let factor = unsafeBitCast((SIMD8<UInt32>() &- keptLanes) & scaleBits, to: SIMD8<Float>.self)
+            (SIMD8<Float>(loading: x + at) * factor).store(to: y + at)
+        }
     }
 
     /// A draw u = k·2⁻²⁴ (k its top 24 bits, ``RandomStream/uniform()``) is below `keep`

@@ -21,6 +21,9 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         state = (next(), next(), next(), next())
     }
 
+    /// The stream standing at `state` (a lane of ``RandomLanes``, a jump's sum).
+    init(state: (UInt64, UInt64, UInt64, UInt64)) { self.state = state }
+
     /// FNV-1a over the UTF-8 bytes: stable across runs, unlike `Hasher`.
     static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

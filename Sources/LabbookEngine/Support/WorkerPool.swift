@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import CSpinHint
+import CBuiltins
 
 /// The engine's worker threads, kept for the life of the process: a job's parts are run by the
 /// calling thread and by as many workers as the job asks for, each part by exactly one of them.
