@@ -16,11 +16,15 @@ import Testing
     }
 
     static let geometries = [
-        Geometry(size: [2, 2], strides: [2, 2], padding: .valid, height: 6, width: 5),
         Geometry(size: [3, 3], strides: [2, 2], padding: .same, height: 7, width: 6),
         Geometry(size: [2, 3], strides: [1, 1], padding: .same, height: 4, width: 5),
-        // Windows that tile the image (every cell in exactly one), whose backward pass writes
-        // each window outright: a whole number of windows, and same padding's clipped windows.
+    ] + disjointGeometries
+
+    /// Windows that share no cell, whose backward pass writes each window outright: windows
+    /// that leave the last column out (zeros written there), a whole number of windows, and
+    /// same padding's clipped windows.
+    static let disjointGeometries = [
+        Geometry(size: [2, 2], strides: [2, 2], padding: .valid, height: 6, width: 5),
         Geometry(size: [2, 2], strides: [2, 2], padding: .valid, height: 6, width: 4),
         Geometry(size: [2, 3], strides: [2, 3], padding: .same, height: 5, width: 7),
     ]
@@ -81,6 +85,34 @@ import Testing
         }
         if let difference = BitIdentity.difference(dx.scalars, expectedDX) {
             Issue.record("backward (the winners), \(channels) channels, \(g.testDescription): \(difference)")
+        }
+    }
+
+    /// Written outright, an example's gradient owes nothing to what its buffer held before:
+    /// over a buffer of NaNs, every cell outside the winners, those of no window included, is 0.
+    @Test(arguments: disjointGeometries)
+    func disjointWindowsOverwriteEveryCell(geometry g: Geometry) throws {
+        let channels = 9, example = [g.height, g.width, channels]
+        let pooling = try PoolingGeometry(example, window: Window(size: g.size, strides: g.strides, padding: g.padding,
+                                                                  what: "MaxPooling2D"), layer: "pool")
+        #expect(pooling.disjoint)
+        let outputs = pooling.windowCount * channels
+        // Window w's channel c won at the window's last cell.
+        var winners = [Int32](repeating: 0, count: outputs)
+        pooling.withWindows { cells, starts in
+            for w in 0..<pooling.windowCount {
+                for c in 0..<channels { winners[w * channels + c] = Int32(cells[starts[w + 1] - 1] * channels + c) }
+            }
+        }
+        let dy = (0..<outputs).map { Float($0 + 1) }
+        var image = [Float](repeating: .nan, count: pooling.exampleSize)
+        var expected = [Float](repeating: 0, count: pooling.exampleSize)
+        for o in 0..<outputs { expected[Int(winners[o])] += dy[o] }
+        image.withUnsafeMutableBufferPointer { image in
+            MaxPooling2D.writeWindows(image.baseAddress!, gradients: dy, winners: winners, maxima: nil, pooling)
+        }
+        if let difference = BitIdentity.difference(image, expected) {
+            Issue.record("\(g.testDescription): \(difference)")
         }
     }
 }

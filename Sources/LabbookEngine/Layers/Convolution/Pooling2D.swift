@@ -91,20 +91,20 @@ public final class MaxPooling2D: WindowPooling {
         let dx = inputGradientBuffer.tensor(inputShape)
         let dy = outputGradient.pointer, batch = inputShape[0]
         let perExample = outputGradient.count / max(1, batch), exampleSize = dx.count / max(1, batch)
-        let tiled = pooling.flatMap { $0.tiles ? $0 : nil }
+        let disjoint = pooling.flatMap { $0.disjoint ? $0 : nil }
         // With ReLU's derivative, a window's gradient lands only where its maximum is positive
         // (ReLU gives `y > 0 ? dx : 0`, and the maximum is the y it lands on).
         let maxima = appliesReLUDerivative ? output?.pointer : nil
         winners.withUnsafeBufferPointer { winners in
             // Examples split over the threads; within one, the sums keep their order. Each
             // example is cleared just before its gradients land, while it is still in cache, or,
-            // when the windows tile the image, written once, window by window.
+            // when no two windows share a cell, written once, window by window.
             Parallel.forEachRange(batch, cost: dx.count) { examples in
                 for n in examples {
                     let image = dx.pointer + n * exampleSize
-                    if let tiled {
-                        MaxPooling2D.writeTiles(image, gradients: dy + n * perExample, winners: winners.baseAddress! + n * perExample,
-                                                maxima: maxima.map { $0 + n * perExample }, tiled)
+                    if let disjoint {
+                        MaxPooling2D.writeWindows(image, gradients: dy + n * perExample, winners: winners.baseAddress! + n * perExample,
+                                                  maxima: maxima.map { $0 + n * perExample }, disjoint)
                         continue
                     }
                     image.update(repeating: 0, count: exampleSize)
@@ -121,13 +121,14 @@ public final class MaxPooling2D: WindowPooling {
         return dx
     }
 
-    /// One example's input gradient when the windows tile the image: every cell written once,
+    /// One example's input gradient when no two windows share a cell: every cell written once,
     /// `0 + dy` at its window's winner (the sum the clearing and adding gives, −0 included) and
-    /// 0 elsewhere, eight channels at a time; with `maxima` (ReLU's derivative), 0 also at a
-    /// winner whose maximum is not positive.
-    static func writeTiles(_ image: UnsafeMutablePointer<Float>, gradients dy: UnsafePointer<Float>,
-                           winners: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?, _ pooling: PoolingGeometry) {
+    /// 0 elsewhere (the cells of no window included), eight channels at a time; with `maxima`
+    /// (ReLU's derivative), 0 also at a winner whose maximum is not positive.
+    static func writeWindows(_ image: UnsafeMutablePointer<Float>, gradients dy: UnsafePointer<Float>,
+                             winners: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?, _ pooling: PoolingGeometry) {
         let channels = pooling.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        for cell in pooling.uncovered { (image + cell * channels).update(repeating: 0, count: channels) }
         pooling.withWindows { cells, starts in
             for w in 0..<pooling.windowCount {
                 let d = dy + w * channels, won = winners + w * channels, top = maxima.map { $0 + w * channels }
@@ -250,10 +251,13 @@ struct PoolingGeometry {
     /// The cells of every window, flattened, and where each window's cells start.
     private let cells: [Int]
     private let starts: [Int]
-    /// Whether the windows cover every cell of the image exactly once (a pool as large as its
-    /// strides, the image a whole number of windows): then a backward pass can write each
-    /// window's cells outright instead of clearing the image and adding.
-    let tiles: Bool
+    /// Whether no cell lies in two windows (a pool no larger than its strides): then a backward
+    /// pass can write each window's cells outright, and zeros at the cells of no window
+    /// (``uncovered``), instead of clearing the image and adding.
+    let disjoint: Bool
+    /// The cells no window covers (the last rows or columns a valid pool leaves out), when the
+    /// windows are ``disjoint``; empty otherwise.
+    let uncovered: [Int]
 
     /// The most window cells a layer may list (512 MB of indices); a larger geometry is an
     /// error before it is allocated.
@@ -283,14 +287,14 @@ struct PoolingGeometry {
         starts.append(cells.count)
         self.cells = cells
         self.starts = starts
-        tiles = cells.count == height * width && {
-            var seen = [Bool](repeating: false, count: cells.count)
-            for cell in cells {
-                if seen[cell] { return false }
-                seen[cell] = true
-            }
-            return true
-        }()
+        var seen = [Bool](repeating: false, count: height * width)
+        var shared = false
+        for cell in cells {
+            shared = shared || seen[cell]
+            seen[cell] = true
+        }
+        disjoint = !shared
+        uncovered = shared ? [] : seen.indices.filter { !seen[$0] }
     }
 
     /// The input positions along one axis (of `length`) that the window at output position
