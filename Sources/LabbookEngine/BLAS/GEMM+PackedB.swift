@@ -20,11 +20,13 @@ extension GEMM {
     }
 
     /// `C[m×n] = op(A)·op(B)` (`+ C` when `accumulate`) on the calling thread, op(B) given packed
-    /// by ``pack(_:transposeB:k:n:into:)``.
+    /// by ``pack(_:transposeB:k:n:into:)``, packing A into `workspace` (from ``pool``, or one the
+    /// caller took for many products).
     static func product(_ a: UnsafePointer<Float>, transposeA: Bool, packedB: UnsafePointer<Float>,
-                        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool) {
-        let ws = pool.take()
-        defer { pool.give(ws) }
+                        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool,
+                        workspace: GEMMWorkspace? = nil) {
+        let ws = workspace ?? pool.take()
+        defer { if workspace == nil { pool.give(ws) } }
         block(a, transposeA, transposeA ? m : k, packedB, false, n, c, n, m: m, n: n, k: k, accumulate: accumulate,
               blocking: Blocking(), ws: ws, packedB: packedB)
     }

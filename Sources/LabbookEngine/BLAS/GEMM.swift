@@ -104,6 +104,25 @@ public enum GEMM {
     }
 }
 
+extension GEMM {
+    /// ``product(_:transposeA:_:transposeB:_:m:n:k:accumulate:threads:blocking:)`` on the calling
+    /// thread, packing into `workspace`: for a caller that runs many products on one thread and
+    /// takes a workspace from ``pool`` once for all of them (each take and give is a lock that
+    /// the threads' parts contend for).
+    static func product(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool, workspace: GEMMWorkspace
+    ) {
+        // A narrow C takes the transposed product's own path.
+        guard n >= nr || m < nr else {
+            product(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, accumulate: accumulate, threads: 1)
+            return
+        }
+        block(a, transposeA, transposeA ? m : k, b, transposeB, transposeB ? k : n, c, n, m: m, n: n, k: k,
+              accumulate: accumulate, blocking: Blocking(), ws: workspace)
+    }
+}
+
 /// Workspaces lent to the parts of products: each part takes one and gives it back, so that no
 /// two parts (of one product or of products on several threads) share one, and nothing is
 /// allocated once as many exist as run at once.

@@ -40,10 +40,10 @@ final class WinogradConvolution: ConvolutionMethod {
         return (block, (batch + block - 1) / block, max(1, min(block, Self.groupBudget / perExample)))
     }
 
-    /// Runs `body(blocks, buffers)` on each thread's share of `blocks` blocks, with that thread's
-    /// own buffers for groups of `group` examples.
+    /// Runs `body(blocks, buffers, workspace)` on each thread's share of `blocks` blocks, with
+    /// that thread's own buffers for groups of `group` examples and its products' workspace.
     private func eachPart(blocks: Int, group: Int, cost: Int,
-                          _ body: (Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
+                          _ body: (Range<Int>, UnsafeMutablePointer<Float>, GEMMWorkspace) -> Void) {
         let parts = Parallel.isSmall(cost, threshold: GEMM.splitThreshold) ? 1 : min(Parallel.workers, blocks)
         let size = 16 * group * layout.tiles * (2 * layout.channels + layout.filters) + layout.scratchSize
         while partBuffers.count < parts { partBuffers.append(Workspace()) }
@@ -51,7 +51,10 @@ final class WinogradConvolution: ConvolutionMethod {
         let per = (blocks + parts - 1) / parts
         Parallel.forEachPart(parts, threads: parts) { part in
             let first = part * per, last = min(blocks, first + per)
-            if first < last { body(first..<last, buffers[part]) }
+            guard first < last else { return }
+            let workspace = GEMM.pool.take()
+            defer { GEMM.pool.give(workspace) }
+            body(first..<last, buffers[part], workspace)
         }
     }
 
@@ -61,7 +64,7 @@ final class WinogradConvolution: ConvolutionMethod {
         layout.transformKernel(kernel, into: u)
         let packed = pack(u, transposed: false, into: &packedKernel)
         let clock = BLAS.Clock()
-        eachPart(blocks: blocks, group: group, cost: batch * layout.tiles * 16 * c * f) { range, buffer in
+        eachPart(blocks: blocks, group: group, cost: batch * layout.tiles * 16 * c * f) { range, buffer, workspace in
             let (v, m, scratch) = buffers(buffer, group: group)
             for b in range {
                 for start in stride(from: b * block, to: min(batch, (b + 1) * block), by: group) {
@@ -69,7 +72,7 @@ final class WinogradConvolution: ConvolutionMethod {
                     layout.transformInput(input + start * layout.exampleSize, examples: count, into: v, scratch: scratch)
                     for xi in 0..<16 {
                         multiply(v + xi * tiles * c, u + xi * c * f, transposeB: false, packed: packed.map { $0 + xi * GEMM.packedSize(k: c, n: f) },
-                                 m + xi * tiles * f, m: tiles, n: f, k: c)
+                                 m + xi * tiles * f, m: tiles, n: f, k: c, workspace: workspace)
                     }
                     layout.transformOutput(m, examples: count, into: z + start * layout.outputSize, scratch: scratch)
                 }
@@ -85,7 +88,7 @@ final class WinogradConvolution: ConvolutionMethod {
         let kernelSize = 16 * c * f, du = kernelProducts.tensor([blocks, kernelSize]).pointer
         let packed = inputGradient == nil ? nil : pack(u, transposed: true, into: &packedTransposedKernel)
         let clock = BLAS.Clock()
-        eachPart(blocks: blocks, group: group, cost: batch * layout.tiles * 16 * c * f * 3) { range, buffer in
+        eachPart(blocks: blocks, group: group, cost: batch * layout.tiles * 16 * c * f * 3) { range, buffer, workspace in
             let (v, dm, scratch) = buffers(buffer, group: group)
             let dv = dm + 16 * group * layout.tiles * f
             for b in range {
@@ -97,13 +100,13 @@ final class WinogradConvolution: ConvolutionMethod {
                     for xi in 0..<16 {
                         // dU [channels, filters] += Vᵀ · dM, one chain over the block's tiles.
                         GEMM.product(v + xi * tiles * c, transposeA: true, dm + xi * tiles * f, transposeB: false,
-                                     blockDU + xi * c * f, m: c, n: f, k: tiles, accumulate: start > b * block, threads: 1)
+                                     blockDU + xi * c * f, m: c, n: f, k: tiles, accumulate: start > b * block, workspace: workspace)
                     }
                     guard let inputGradient else { continue }
                     for xi in 0..<16 {
                         // dV [tiles, channels] = dM · Uᵀ.
                         multiply(dm + xi * tiles * f, u + xi * c * f, transposeB: true, packed: packed.map { $0 + xi * GEMM.packedSize(k: f, n: c) },
-                                 dv + xi * tiles * c, m: tiles, n: c, k: f)
+                                 dv + xi * tiles * c, m: tiles, n: c, k: f, workspace: workspace)
                     }
                     layout.inputGradient(dv, examples: count, into: inputGradient + start * layout.exampleSize, scratch: scratch)
                 }
@@ -135,11 +138,11 @@ final class WinogradConvolution: ConvolutionMethod {
     /// `C = A · op(B)` on the calling thread, with op(B) packed already when `packed` is given.
     @inline(__always)
     private func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, transposeB: Bool, packed: UnsafePointer<Float>?,
-                          _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int) {
+                          _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, workspace: GEMMWorkspace) {
         if let packed {
-            GEMM.product(a, transposeA: false, packedB: packed, c, m: m, n: n, k: k, accumulate: false)
+            GEMM.product(a, transposeA: false, packedB: packed, c, m: m, n: n, k: k, accumulate: false, workspace: workspace)
         } else {
-            GEMM.product(a, transposeA: false, b, transposeB: transposeB, c, m: m, n: n, k: k, accumulate: false, threads: 1)
+            GEMM.product(a, transposeA: false, b, transposeB: transposeB, c, m: m, n: n, k: k, accumulate: false, workspace: workspace)
         }
     }
 
