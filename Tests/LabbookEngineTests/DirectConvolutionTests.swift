@@ -72,14 +72,18 @@ import Testing
         Bias.add(bias, to: &z, rows: g.batch * layout.positions, columns: g.filters)
         Activation.relu.forward(z, &y, rows: g.batch * layout.positions, columns: g.filters)
         var fusedZ = [Float](repeating: .nan, count: outputs), fusedY = fusedZ
-        bias.withUnsafeBufferPointer { bias in
-            fusedY.withUnsafeMutableBufferPointer { fusedY in
-                Parallel.splittingEverything {
-                    direct.forward(x, batch: g.batch, kernel: kernel, into: &fusedZ,
-                                   epilogue: .init(bias: bias.baseAddress, reluOutput: fusedY.baseAddress))
+        func forward(into output: inout [Float], relu: Bool) {
+            bias.withUnsafeBufferPointer { bias in
+                output.withUnsafeMutableBufferPointer { output in
+                    Parallel.splittingEverything {
+                        direct.forward(x, batch: g.batch, kernel: kernel,
+                                       epilogue: .init(bias: bias.baseAddress, output: output.baseAddress!, appliesReLU: relu))
+                    }
                 }
             }
         }
+        forward(into: &fusedZ, relu: false)
+        forward(into: &fusedY, relu: true)
         #expect(BitIdentity.difference(fusedZ, z) == nil, "biased outputs: \(g.testDescription): \(BitIdentity.difference(fusedZ, z) ?? "")")
         #expect(BitIdentity.difference(fusedY, y) == nil, "ReLU outputs: \(g.testDescription): \(BitIdentity.difference(fusedY, y) ?? "")")
     }

@@ -30,11 +30,12 @@ struct ActivatedOutput {
     /// in its own pass (then ``adopt(preActivation:output:)``).
     mutating func outputTensor(_ shape: [Int]) -> Tensor { outputBuffer.tensor(shape) }
 
-    /// Remembers `z` and its activation `y`, computed by the layer itself, as `apply` would
-    /// have: `y` is `z` itself when linear.
-    mutating func adopt(preActivation z: Tensor, output y: Tensor) {
+    /// Remembers the activation `y` computed by the layer itself, and `z` when the layer kept it
+    /// (an activation whose derivative reads only its output, ReLU's, needs no `z`); for a
+    /// linear activation, `y` is the values themselves.
+    mutating func adopt(preActivation z: Tensor?, output y: Tensor) {
         preActivation = activation == .linear ? nil : z
-        output = activation == .linear ? z : y
+        output = y
     }
 
     /// dLoss/dz from dLoss/dOutput for the last `apply`: the gradient itself when linear or when

@@ -103,19 +103,22 @@ public final class Conv2D: Layer {
                                               hint: Window.channelsHint(Array(input.shape.dropFirst())))
         }
         let batch = input.shape[0], rows = batch * layout.positions
-        let z = zBuffer.tensor([batch, layout.rows.count, layout.columns.count, filters])
+        let shape = [batch, layout.rows.count, layout.columns.count, filters]
         self.input = input
         if let direct = method as? DirectConvolution, activation == .relu || activation == .linear {
-            // The bias and ReLU as the outputs are stored, not in passes of their own.
-            let y = activation == .relu ? activated.outputTensor(z.shape) : z
+            // The bias and ReLU as the outputs are stored, not in passes of their own; with ReLU
+            // only its output is stored (its derivative reads the output, nothing the values before).
+            let relu = activation == .relu
+            let y = relu ? activated.outputTensor(shape) : zBuffer.tensor(shape)
             input.withUnsafeBufferPointer { x in
-                direct.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer, into: z.pointer,
+                direct.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer,
                                epilogue: .init(bias: useBias ? UnsafePointer(parameters[1].value.pointer) : nil,
-                                               reluOutput: activation == .relu ? y.pointer : nil))
+                                               output: y.pointer, appliesReLU: relu))
             }
-            activated.adopt(preActivation: z, output: y)
+            activated.adopt(preActivation: nil, output: y)
             return y
         }
+        let z = zBuffer.tensor(shape)
         input.withUnsafeBufferPointer { x in
             method.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer, into: z.pointer)
         }

@@ -52,26 +52,25 @@ final class DirectConvolution: ConvolutionMethod {
     static let maximumPatchSize = 32
 
     func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, into z: UnsafeMutablePointer<Float>) {
-        forward(input, batch: batch, kernel: kernel, into: z, epilogue: Epilogue(bias: nil, reluOutput: nil))
+        forward(input, batch: batch, kernel: kernel, epilogue: Epilogue(bias: nil, output: z, appliesReLU: false))
     }
 
-    /// What happens to each output as it is stored: `bias` added (as ``Bias/add(_:to:rows:columns:)``
-    /// adds it), and ReLU's output written to `reluOutput` beside it (as ``Activation`` computes
-    /// it), so that a layer's bias and ReLU cost no passes of their own over its maps.
+    /// How each output is stored, into `output`: with `bias` added (as ``Bias/add(_:to:rows:columns:)``
+    /// adds it) and, when `appliesReLU`, as ReLU's output (as ``Activation`` computes it), so that
+    /// a layer's bias and ReLU cost no passes of their own over its maps.
     struct Epilogue {
         let bias: UnsafePointer<Float>?
-        let reluOutput: UnsafeMutablePointer<Float>?
+        let output: UnsafeMutablePointer<Float>
+        let appliesReLU: Bool
 
         /// For the outputs from `offset` on, the first of them of filter `filter`.
         func advanced(by offset: Int, filter: Int) -> Epilogue {
-            Epilogue(bias: bias.map { $0 + filter }, reluOutput: reluOutput.map { $0 + offset })
+            Epilogue(bias: bias.map { $0 + filter }, output: output + offset, appliesReLU: appliesReLU)
         }
     }
 
-    /// ``forward(_:batch:kernel:into:)`` with the bias and ReLU of `epilogue` applied as the
-    /// outputs are stored.
-    func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, into z: UnsafeMutablePointer<Float>,
-                 epilogue: Epilogue) {
+    /// ``forward(_:batch:kernel:into:)`` stored as `epilogue` says.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, epilogue: Epilogue) {
         let positions = layout.positions, k = layout.patchSize, filters = filters
         let clock = BLAS.Clock()
         origins.withUnsafeBufferPointer { origins in
@@ -81,7 +80,7 @@ final class DirectConvolution: ConvolutionMethod {
                     for example in part {
                         let image = self.image(input + example * layout.exampleSize, buffer: buffer)
                         let first = example * positions * filters
-                        Self.multiply(image, windows, positions: positions, kernel: kernel, filters: filters, into: z + first,
+                        Self.multiply(image, windows, positions: positions, kernel: kernel, filters: filters,
                                       epilogue: epilogue.advanced(by: first, filter: 0))
                     }
                 }
@@ -164,17 +163,18 @@ final class DirectConvolution: ConvolutionMethod {
         }
     }
 
-    /// `z [positions, filters]` = each position's window in `image` times the kernel `[patchSize, filters]`.
+    /// The outputs `[positions, filters]` = each position's window in `image` times the kernel
+    /// `[patchSize, filters]`, stored as `epilogue` says.
     private static func multiply(_ image: UnsafePointer<Float>, _ windows: Windows, positions: Int, kernel: UnsafePointer<Float>,
-                                 filters: Int, into z: UnsafeMutablePointer<Float>, epilogue: Epilogue) {
+                                 filters: Int, epilogue: Epilogue) {
         var column = 0
         while column < filters {
             let vectors = min(4, (filters - column) / V.scalarCount), end = epilogue.advanced(by: column, filter: column)
             switch vectors {
-            case 4: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 4)
-            case 3: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 3)
-            case 2: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 2)
-            default: filterBlock(image, windows, positions, kernel + column, filters, z + column, end, vectors: 1)
+            case 4: filterBlock(image, windows, positions, kernel + column, filters, end, vectors: 4)
+            case 3: filterBlock(image, windows, positions, kernel + column, filters, end, vectors: 3)
+            case 2: filterBlock(image, windows, positions, kernel + column, filters, end, vectors: 2)
+            default: filterBlock(image, windows, positions, kernel + column, filters, end, vectors: 1)
             }
             column += vectors * V.scalarCount
         }
@@ -184,15 +184,14 @@ final class DirectConvolution: ConvolutionMethod {
     /// at a time: twelve chains in registers, each from 0 over the window in order.
     @inline(__always)
     private static func filterBlock(_ image: UnsafePointer<Float>, _ windows: Windows, _ positions: Int, _ kernel: UnsafePointer<Float>,
-                                    _ filters: Int, _ z: UnsafeMutablePointer<Float>, _ epilogue: Epilogue, vectors: Int) {
+                                    _ filters: Int, _ epilogue: Epilogue, vectors: Int) {
         let offsets = windows.offsets
         @inline(__always) func bias(_ lane: Int) -> V { epilogue.bias.map { V(loading: $0 + lane * 8) } ?? V() }
         let b0 = bias(0), b1 = vectors > 1 ? bias(1) : V(), b2 = vectors > 2 ? bias(2) : V(), b3 = vectors > 3 ? bias(3) : V()
-        // One output vector stored at `at` (floats from z): the bias added, ReLU's output beside.
+        // One output vector stored at `at` (floats from the output): the bias added, then ReLU.
         @inline(__always) func emit(_ a: V, _ b: V, at: Int) {
             let value = epilogue.bias == nil ? a : a + b
-            value.store(to: z + at)
-            if let relu = epilogue.reluOutput { Activation.relu(value).store(to: relu + at) }
+            (epilogue.appliesReLU ? Activation.relu(value) : value).store(to: epilogue.output + at)
         }
         var p = 0
         while p < positions {
