@@ -42,4 +42,35 @@ import Testing
         }
         #expect(fusedHistory["loss"]!.last! < fusedHistory["loss"]![0])
     }
+
+    /// A convolution straight into max pooling (Conv2D.forward(_:into:): the maps computed one
+    /// example at a time and pooled in the cache) trains bit for bit as the two layers apart:
+    /// here with a linear activation and windows that leave a row and a column out, the pair
+    /// kept apart by a linear ActivationLayer (the identity) in the other network.
+    @Test func aConvolutionPooledStraightFromItsMapsTrainsAsTwoLayersDo() throws {
+        func network(apart: Bool) throws -> Sequential {
+            var layers: [Layer] = [try Conv2D(16, kernelSize: [3, 3], biasInitializer: .randomUniform(minval: -0.3, maxval: 0.3),
+                                              inputShape: [10, 9, 1])]               // 8×7 maps, direct
+            if apart { layers.append(ActivationLayer(.linear)) }
+            layers += [try MaxPooling2D(poolSize: [3, 2]), Flatten(), try Dense(3, activation: .softmax)]
+            return try Sequential(layers, seed: 4, ordinal: 0)
+        }
+        let straight = try network(apart: false), apart = try network(apart: true)
+        #expect(straight.layers[0].typeName == "Conv2D" && (straight.layers[0] as? Conv2D)?.method is DirectConvolution)
+        try apart.setWeights(straight.getWeights())
+        var stream = RandomStream(seed: 10, name: "images")
+        let x = try Tensor((0..<40 * 90).map { _ in 2 * stream.uniform() - 1 }, shape: [40, 10, 9, 1])
+        let y = try Tensor((0..<40).map { _ in Float(stream.next() % 3) }, shape: [40])
+        for model in [straight, apart] {
+            model.compile(optimizer: Adam(learningRate: .constant(0.01)), loss: .sparseCategoricalCrossentropy(), metrics: [.accuracy])
+        }
+        let straightHistory = try Parallel.splittingEverything { try straight.fit(x, y, epochs: 3, batchSize: 16) }
+        let apartHistory = try Parallel.splittingEverything { try apart.fit(x, y, epochs: 3, batchSize: 16) }
+        #expect(straightHistory == apartHistory)
+        for (index, (a, b)) in zip(straight.getWeights(), apart.getWeights()).enumerated() {
+            let difference = BitIdentity.difference(a.scalars, b.scalars)
+            #expect(difference == nil, "weight \(index): \(difference ?? "")")
+        }
+        #expect(straightHistory["loss"]!.last! < straightHistory["loss"]![0])
+    }
 }

@@ -38,6 +38,13 @@ struct ActivatedOutput {
         output = y
     }
 
+    /// Forgets the last output: a layer whose maps went straight into the next layer's pooling,
+    /// never stored, and whose derivative needs none of them (``Conv2D/forward(_:into:)``).
+    mutating func forget() {
+        preActivation = nil
+        output = nil
+    }
+
     /// dLoss/dz from dLoss/dOutput for the last `apply`: the gradient itself when linear or when
     /// the loss already gave the logits' gradient (`throughLogits`).
     mutating func preActivationGradient(_ outputGradient: Tensor, rows: Int, columns: Int,

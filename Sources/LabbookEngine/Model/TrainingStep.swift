@@ -36,8 +36,19 @@ struct TrainingStep {
         let target = labels.tensor([batch] + y.shape.dropFirst())
         y.gatherRows(rows, into: target.pointer)
 
+        // A convolution followed by max pooling runs as one pass (Conv2D.forward(_:into:)).
         var activations = input
-        for layer in model.layers { activations = try layer.forward(activations, training: true) }
+        var index = 0
+        while index < model.layers.count {
+            if let convolution = model.layers[index] as? Conv2D, index + 1 < model.layers.count,
+               let pooling = model.layers[index + 1] as? MaxPooling2D {
+                activations = try convolution.forward(activations, into: pooling)
+                index += 2
+            } else {
+                activations = try model.layers[index].forward(activations, training: true)
+                index += 1
+            }
+        }
         let output = activations
         let columns = output.shape.last ?? 1
         let outputRows = output.count / max(1, columns)

@@ -126,8 +126,31 @@ public final class Conv2D: Layer {
         return activated.apply(to: z, rows: rows, columns: filters)
     }
 
+    /// The forward pass of a training step straight into `pooling`, the next layer: computed
+    /// one example at a time by the direct method and pooled while in the cache, the maps never
+    /// stored whole. Taken when the activation's derivative needs no output: linear, or ReLU's
+    /// applied by the pooling (``receivesPreActivationGradient``); otherwise the two layers'
+    /// own passes. The same values, bit for bit.
+    func forward(_ input: Tensor, into pooling: MaxPooling2D) throws -> Tensor {
+        guard let layout, let direct = method as? DirectConvolution,
+              activation == .linear || (activation == .relu && receivesPreActivationGradient),
+              Array(input.shape.dropFirst()) == [layout.height, layout.width, layout.channels] else {
+            return try pooling.forward(forward(input, training: true), training: true)
+        }
+        let batch = input.shape[0]
+        self.input = input
+        activated.forget()
+        return try pooling.forward(batch: batch, mapShape: [layout.rows.count, layout.columns.count, filters]) { sink in
+            input.withUnsafeBufferPointer { x in
+                direct.forward(x.baseAddress!, batch: batch, kernel: parameters[0].value.pointer,
+                               bias: useBias ? UnsafePointer(parameters[1].value.pointer) : nil,
+                               appliesReLU: activation == .relu) { example, maps in sink.pool(maps, example: example) }
+            }
+        }
+    }
+
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
-        guard let layout, let method, let input, activated.output != nil else { return nil }
+        guard let layout, let method, let input else { return nil }
         let batch = input.shape[0], rows = batch * layout.positions
         // dz: [rows, filters], the gradient with respect to the pre-activation values.
         let dz = activated.preActivationGradient(outputGradient, rows: rows, columns: filters,

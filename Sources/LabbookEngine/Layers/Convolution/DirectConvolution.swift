@@ -89,6 +89,31 @@ final class DirectConvolution: ConvolutionMethod {
         clock.stop(operations: 2 * Double(batch * positions * k * filters))
     }
 
+    /// The outputs one example at a time, into a buffer of the thread's own, each handed to
+    /// `consume(example, outputs)` while it is in cache (`[positions, filters]`, stored as
+    /// `bias` and `appliesReLU` say): for maps that go straight into the next layer's pooling
+    /// and are never stored whole. The values are those of ``forward(_:batch:kernel:epilogue:)``.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+                 appliesReLU: Bool, consume: (Int, UnsafePointer<Float>) -> Void) {
+        let positions = layout.positions, k = layout.patchSize, filters = filters, imageSize = imageSize
+        let clock = BLAS.Clock()
+        origins.withUnsafeBufferPointer { origins in
+            offsets.withUnsafeBufferPointer { offsets in
+                let windows = Windows(origins: origins.baseAddress!, offsets: offsets.baseAddress!, patchSize: k)
+                eachPart(batch, cost: batch * positions * k * filters, outputs: positions * filters) { part, buffer in
+                    let outputs = buffer + imageSize
+                    for example in part {
+                        let image = self.image(input + example * layout.exampleSize, buffer: buffer)
+                        Self.multiply(image, windows, positions: positions, kernel: kernel, filters: filters,
+                                      epilogue: Epilogue(bias: bias, output: outputs, appliesReLU: appliesReLU))
+                        consume(example, outputs)
+                    }
+                }
+            }
+        }
+        clock.stop(operations: 2 * Double(batch * positions * k * filters))
+    }
+
     func backward(_ input: UnsafePointer<Float>, batch: Int, dz: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
                   kernelGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?) {
         if inputGradient != nil {
@@ -145,13 +170,13 @@ final class DirectConvolution: ConvolutionMethod {
     }
 
     /// Runs `body(items, buffer)` on parts of `0..<count` items (examples, vectors of filters),
-    /// one per thread with a buffer of one padded image each; on one thread when the work,
-    /// `cost` multiply-adds, is small.
-    private func eachPart(_ count: Int, cost: Int, _ body: (Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
+    /// one per thread with a buffer of its own: one padded image, then `outputs` floats (from
+    /// `buffer + imageSize`); on one thread when the work, `cost` multiply-adds, is small.
+    private func eachPart(_ count: Int, cost: Int, outputs: Int = 0, _ body: (Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
         let small = Parallel.isSmall(cost, threshold: GEMM.splitThreshold)
         let parts = max(1, small ? 1 : min(Parallel.workers, count))
         while partBuffers.count < parts { partBuffers.append(Workspace()) }
-        let buffers = (0..<parts).map { partBuffers[$0].tensor([padded ? paddedHeight * paddedWidth * layout.channels : 1]).pointer }
+        let buffers = (0..<parts).map { partBuffers[$0].tensor([imageSize + outputs]).pointer }
         if parts == 1 {
             body(0..<count, buffers[0])
             return
@@ -162,6 +187,10 @@ final class DirectConvolution: ConvolutionMethod {
             if first < last { body(first..<last, buffers[part]) }
         }
     }
+
+    /// The floats of a part's buffer that hold the padded image: whole cache lines, so that the
+    /// outputs after them start on one.
+    private var imageSize: Int { padded ? (paddedHeight * paddedWidth * layout.channels + 15) / 16 * 16 : 16 }
 
     /// The outputs `[positions, filters]` = each position's window in `image` times the kernel
     /// `[patchSize, filters]`, stored as `epilogue` says.

@@ -24,34 +24,52 @@ public final class MaxPooling2D: WindowPooling {
     }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        let pooling = try PoolingGeometry.checked(pooling, input, layer: name)
+        let pooling = try PoolingGeometry.checked(pooling, shape: input.shape, layer: name)
         let batch = input.shape[0]
-        let y = outputBuffer.tensor([batch] + pooling.outputShape)
-        if winners.count < max(1, y.count) { winners = [Int32](repeating: 0, count: max(1, y.count)) }
-        let channels = pooling.channels
-        input.withUnsafeBufferPointer { x in
-            winners.withUnsafeMutableBufferPointer { winner in
-                pooling.withWindows { cells, starts in
-                    let perExample = pooling.windowCount * channels
-                    Parallel.forEachRange(batch, cost: batch * pooling.exampleSize) { examples in
-                        var out = y.pointer + examples.lowerBound * perExample
-                        var at = winner.baseAddress! + examples.lowerBound * perExample
-                        for n in examples {
-                            let image = x.baseAddress! + n * pooling.exampleSize
-                            for w in 0..<pooling.windowCount {
-                                MaxPooling2D.maximum(image, cells: UnsafeBufferPointer(rebasing: cells[starts[w]..<starts[w + 1]]),
-                                                     channels: channels, into: out, winners: at)
-                                out += channels
-                                at += channels
-                            }
-                        }
-                    }
+        return try forward(batch: batch, mapShape: Array(input.shape.dropFirst())) { sink in
+            input.withUnsafeBufferPointer { x in
+                Parallel.forEachRange(batch, cost: batch * pooling.exampleSize) { examples in
+                    for n in examples { sink.pool(x.baseAddress! + n * pooling.exampleSize, example: n) }
                 }
             }
         }
-        inputShape = input.shape
+    }
+
+    /// A forward pass over maps that may never exist whole: `examples` hands each example's map
+    /// `mapShape` to the sink, on any thread (a convolution computing its maps one example at a
+    /// time straight into this pooling, ``Conv2D/forward(_:into:)``). The output, the winners
+    /// and what the backward pass needs are those of ``forward(_:training:)`` over the same maps.
+    func forward(batch: Int, mapShape: [Int], examples: (Sink) -> Void) throws -> Tensor {
+        let pooling = try PoolingGeometry.checked(pooling, shape: [batch] + mapShape, layer: name)
+        let y = outputBuffer.tensor([batch] + pooling.outputShape)
+        if winners.count < max(1, y.count) { winners = [Int32](repeating: 0, count: max(1, y.count)) }
+        winners.withUnsafeMutableBufferPointer { winners in
+            pooling.withWindows { cells, starts in
+                examples(Sink(output: y.pointer, winners: winners.baseAddress!, cells: cells, starts: starts,
+                              windowCount: pooling.windowCount, channels: pooling.channels))
+            }
+        }
+        inputShape = [batch] + mapShape
         output = y
         return y
+    }
+
+    /// Where a forward pass's examples are pooled: the batch's output and winners, and the windows.
+    struct Sink {
+        let output: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>
+        let cells: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int>
+        let windowCount: Int, channels: Int
+
+        /// Pools example `n`, whose map is at `image`, into its part of the output and winners.
+        func pool(_ image: UnsafePointer<Float>, example n: Int) {
+            var out = output + n * windowCount * channels, at = winners + n * windowCount * channels
+            for w in 0..<windowCount {
+                MaxPooling2D.maximum(image, cells: UnsafeBufferPointer(rebasing: cells[starts[w]..<starts[w + 1]]),
+                                     channels: channels, into: out, winners: at)
+                out += channels
+                at += channels
+            }
+        }
     }
 
     /// The channels' maxima over one window's cells (at least one) of `image`, and where each
@@ -174,7 +192,7 @@ public final class AveragePooling2D: WindowPooling {
     }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        let pooling = try PoolingGeometry.checked(pooling, input, layer: name)
+        let pooling = try PoolingGeometry.checked(pooling, shape: input.shape, layer: name)
         let batch = input.shape[0], channels = pooling.channels
         let y = outputBuffer.tensor([batch] + pooling.outputShape)
         input.withUnsafeBufferPointer { x in
@@ -321,11 +339,11 @@ struct PoolingGeometry {
     }
 
     /// The geometry built for `input`'s example shape, or the error a mismatched input gets.
-    static func checked(_ geometry: PoolingGeometry?, _ input: Tensor, layer: String) throws -> PoolingGeometry {
-        let example = Array(input.shape.dropFirst())
+    static func checked(_ geometry: PoolingGeometry?, shape: [Int], layer: String) throws -> PoolingGeometry {
+        let example = Array(shape.dropFirst())
         guard let geometry, example == [geometry.height, geometry.width, geometry.channels] else {
             let expected = EngineMessages.imageBatch(geometry.map { ($0.height, $0.width, $0.channels) })
-            throw EngineError.layerInputShape(layer: layer, expected: expected, found: input.shape,
+            throw EngineError.layerInputShape(layer: layer, expected: expected, found: shape,
                                               hint: Window.channelsHint(example))
         }
         return geometry
