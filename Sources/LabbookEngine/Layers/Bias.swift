@@ -20,12 +20,7 @@ enum Bias {
             while column + V.scalarCount <= range.upperBound {
                 let vectors = min(4, (range.upperBound - column) / V.scalarCount)
                 let first = dz + column, sums = gradient + column
-                switch vectors {
-                case 4: sum(first, rows: rows, columns: columns, into: sums, Four.self)
-                case 3: sum(first, rows: rows, columns: columns, into: sums, Three.self)
-                case 2: sum(first, rows: rows, columns: columns, into: sums, Two.self)
-                default: sum(first, rows: rows, columns: columns, into: sums, One.self)
-                }
+                sum(first, rows: rows, columns: columns, into: sums, vectors: vectors, continuing: false)
                 column += vectors * V.scalarCount
             }
             for c in column..<range.upperBound {
@@ -36,13 +31,45 @@ enum Bias {
         }
     }
 
+    /// ``gradient(of:into:rows:columns:)``'s chains for the columns `columnRange` (whole vectors)
+    /// continued over `rows` more rows of `dz` (`columns` apart), on the calling thread: a
+    /// gradient summed part by part, in row order, has the bits of one summed at once.
+    static func continueGradient(of dz: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, rows: Int,
+                                 columns: Int, columnRange: Range<Int>) {
+        var column = columnRange.lowerBound
+        while column < columnRange.upperBound {
+            let vectors = min(4, (columnRange.upperBound - column) / V.scalarCount)
+            sum(dz + column, rows: rows, columns: columns, into: gradient + column, vectors: vectors, continuing: true)
+            column += vectors * V.scalarCount
+        }
+    }
+
     private typealias V = VectorMath.V
 
-    /// `Vectors` vectors of column sums from `first` (rows `columns` apart), in registers.
+    /// 1 to 4 vectors of column sums from `first`, each a specialization of its own.
+    @inline(__always)
+    private static func sum(_ first: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>,
+                            vectors: Int, continuing: Bool) {
+        switch vectors {
+        case 4: sum(first, rows: rows, columns: columns, into: sums, continuing: continuing, Four.self)
+        case 3: sum(first, rows: rows, columns: columns, into: sums, continuing: continuing, Three.self)
+        case 2: sum(first, rows: rows, columns: columns, into: sums, continuing: continuing, Two.self)
+        default: sum(first, rows: rows, columns: columns, into: sums, continuing: continuing, One.self)
+        }
+    }
+
+    /// `Vectors` vectors of column sums from `first` (rows `columns` apart), in registers, from 0
+    /// or, `continuing`, from `sums`.
     private static func sum<Vectors: Count>(_ first: UnsafePointer<Float>, rows: Int, columns: Int,
-                                            into sums: UnsafeMutablePointer<Float>, _: Vectors.Type) {
+                                            into sums: UnsafeMutablePointer<Float>, continuing: Bool, _: Vectors.Type) {
         let vectors = Vectors.value
         var s0 = V(), s1 = V(), s2 = V(), s3 = V()
+        if continuing {
+            s0 = V(loading: sums)
+            if vectors > 1 { s1 = V(loading: sums + 8) }
+            if vectors > 2 { s2 = V(loading: sums + 16) }
+            if vectors > 3 { s3 = V(loading: sums + 24) }
+        }
         var row = first
         for _ in 0..<rows {
             s0 += V(loading: row)

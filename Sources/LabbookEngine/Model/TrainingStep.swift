@@ -22,6 +22,41 @@ struct TrainingStep {
         correct = [Double](repeating: 0, count: model.metrics.count)
     }
 
+    /// The layers' forward passes; a convolution followed by max pooling runs as one pass
+    /// (``Conv2D/forward(_:into:)``).
+    private func forward(_ input: Tensor) throws -> Tensor {
+        var activations = input, index = 0
+        while index < model.layers.count {
+            if let convolution = model.layers[index] as? Conv2D, index + 1 < model.layers.count,
+               let pooling = model.layers[index + 1] as? MaxPooling2D {
+                activations = try convolution.forward(activations, into: pooling)
+                index += 2
+            } else {
+                activations = try model.layers[index].forward(activations, training: true)
+                index += 1
+            }
+        }
+        return activations
+    }
+
+    /// The layers' backward passes from the loss's `gradient`, down to the first layer with
+    /// weights: no layer before it needs a gradient, so the products that would compute it (a
+    /// third of the first Dense's work) are skipped. A convolution followed by max pooling runs
+    /// as one pass again (``Conv2D/backward(_:through:needsInputGradient:)``).
+    private func backward(_ gradient: Tensor) {
+        var upstream: Tensor? = gradient, index = model.layers.count - 1
+        while index >= firstTrainableLayer, let g = upstream {
+            if index - 1 >= firstTrainableLayer, let pooling = model.layers[index] as? MaxPooling2D,
+               let convolution = model.layers[index - 1] as? Conv2D {
+                upstream = convolution.backward(g, through: pooling, needsInputGradient: index - 1 > firstTrainableLayer)
+                index -= 2
+            } else {
+                upstream = model.layers[index].backward(g, needsInputGradient: index > firstTrainableLayer)
+                index -= 1
+            }
+        }
+    }
+
     mutating func resetTotals() {
         lossSum = 0
         samples = 0
@@ -36,20 +71,7 @@ struct TrainingStep {
         let target = labels.tensor([batch] + y.shape.dropFirst())
         y.gatherRows(rows, into: target.pointer)
 
-        // A convolution followed by max pooling runs as one pass (Conv2D.forward(_:into:)).
-        var activations = input
-        var index = 0
-        while index < model.layers.count {
-            if let convolution = model.layers[index] as? Conv2D, index + 1 < model.layers.count,
-               let pooling = model.layers[index + 1] as? MaxPooling2D {
-                activations = try convolution.forward(activations, into: pooling)
-                index += 2
-            } else {
-                activations = try model.layers[index].forward(activations, training: true)
-                index += 1
-            }
-        }
-        let output = activations
+        let output = try forward(input)
         let columns = output.shape.last ?? 1
         let outputRows = output.count / max(1, columns)
         let values = fused?.logits ?? output
@@ -61,13 +83,7 @@ struct TrainingStep {
             correct[i] += metric.correct(output.pointer, rows: outputRows, columns: columns, labels: target.pointer,
                                          loss: loss, valuesAreLogits: loss.fromLogits)
         }
-        // No layer before the first one with weights needs a gradient: the products that would
-        // compute it (a third of the first Dense's work) are skipped.
-        var upstream: Tensor? = gradient
-        for (index, layer) in model.layers.enumerated().reversed() {
-            guard let g = upstream, index >= firstTrainableLayer else { break }
-            upstream = layer.backward(g, needsInputGradient: index > firstTrainableLayer)
-        }
+        backward(gradient)
         var penalty = 0.0
         for parameter in model.trainableParameters {
             guard let regularizer = parameter.regularizer else { continue }

@@ -149,6 +149,31 @@ public final class Conv2D: Layer {
         }
     }
 
+    /// The backward pass of a training step from the output gradient of `pooling`, the next
+    /// layer, with the pooling's own backward pass folded in: each example's gradient of the maps
+    /// is written by the pooling into the thread's buffer and summed into the kernel's and the
+    /// bias's gradients while in the cache, never stored whole. Taken by the direct method when
+    /// no input gradient is needed, the pooling's windows share no cell and the activation's
+    /// derivative needs no output (as ``forward(_:into:)``); otherwise the two layers' own
+    /// passes. The same values, bit for bit.
+    func backward(_ outputGradient: Tensor, through pooling: MaxPooling2D, needsInputGradient: Bool) -> Tensor? {
+        guard !needsInputGradient, let direct = method as? DirectConvolution, let input, pooling.writesExampleGradients,
+              activation == .linear || (activation == .relu && receivesPreActivationGradient) else {
+            return pooling.backward(outputGradient, needsInputGradient: true).flatMap {
+                backward($0, needsInputGradient: needsInputGradient)
+            }
+        }
+        let dy = UnsafePointer(outputGradient.pointer)
+        input.withUnsafeBufferPointer { x in
+            direct.backward(x.baseAddress!, batch: input.shape[0], kernel: parameters[0].value.pointer,
+                            kernelGradient: parameters[0].gradient.pointer,
+                            biasGradient: useBias ? parameters[1].gradient.pointer : nil) { example, channels, maps in
+                pooling.writeGradient(ofExample: example, channels: channels, from: dy, into: maps)
+            }
+        }
+        return nil
+    }
+
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let layout, let method, let input else { return nil }
         let batch = input.shape[0], rows = batch * layout.positions

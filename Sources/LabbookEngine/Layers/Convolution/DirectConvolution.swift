@@ -130,22 +130,62 @@ final class DirectConvolution: ConvolutionMethod {
                 eachPart(vectors, cost: batch * positions * k * filters) { part, buffer in
                     for example in 0..<batch {
                         let image = self.image(input + example * layout.exampleSize, buffer: buffer)
-                        let gradient = dz + example * positions * filters
-                        for first in stride(from: part.lowerBound, to: part.upperBound, by: 4) {
-                            let vectors = min(4, part.upperBound - first), column = first * V.scalarCount
-                            let step = Self.taps(forVectors: vectors)
-                            for tap in stride(from: 0, to: k, by: step) {
-                                let windows = Windows(origins: origins.baseAddress!, offsets: offsets.baseAddress! + tap,
-                                                      patchSize: min(step, k - tap))
-                                Self.accumulate(image, windows, positions: positions, dz: gradient + column, filters: filters,
-                                                vectors: vectors, into: kernelGradient + tap * filters + column)
-                            }
+                        accumulate(image, origins.baseAddress!, offsets.baseAddress!, dz: dz + example * positions * filters,
+                                   part: part, into: kernelGradient)
+                    }
+                }
+            }
+        }
+        clock.stop(operations: 2 * Double(batch * positions * k * filters))
+    }
+
+    /// ``backward(_:batch:dz:kernel:kernelGradient:inputGradient:)`` without the input's gradient,
+    /// for maps whose gradient is made one example at a time and never stored whole:
+    /// `gradient(example, columns, into)` writes example `example`'s `dz [positions, filters]`
+    /// for the filters `columns` (the part's whole vectors) into the thread's own buffer, from
+    /// which the kernel's gradient and the bias's (`biasGradient`, ``Bias``'s chains) continue
+    /// their chains while it is in cache. The bits are those of the whole `dz` (tests compare).
+    func backward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>,
+                  kernelGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
+                  gradient: (Int, Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
+        let positions = layout.positions, k = layout.patchSize, filters = filters, imageSize = imageSize
+        let vectors = filters / V.scalarCount
+        kernelGradient.update(repeating: 0, count: k * filters)
+        biasGradient?.update(repeating: 0, count: filters)
+        let clock = BLAS.Clock()
+        origins.withUnsafeBufferPointer { origins in
+            offsets.withUnsafeBufferPointer { offsets in
+                // Each part owns whole vectors of filters, over every example in order.
+                eachPart(vectors, cost: batch * positions * k * filters, outputs: positions * filters) { part, buffer in
+                    let dz = buffer + imageSize, columns = part.lowerBound * V.scalarCount..<part.upperBound * V.scalarCount
+                    for example in 0..<batch {
+                        let image = self.image(input + example * layout.exampleSize, buffer: buffer)
+                        gradient(example, columns, dz)
+                        accumulate(image, origins.baseAddress!, offsets.baseAddress!, dz: dz, part: part, into: kernelGradient)
+                        if let biasGradient {
+                            Bias.continueGradient(of: dz, into: biasGradient, rows: positions, columns: filters, columnRange: columns)
                         }
                     }
                 }
             }
         }
         clock.stop(operations: 2 * Double(batch * positions * k * filters))
+    }
+
+    /// Continues the kernel gradient's chains over one example's positions for the vectors of
+    /// filters `part`, from the example's `dz` (`[positions, filters]`), a few values a pass.
+    private func accumulate(_ image: UnsafePointer<Float>, _ origins: UnsafePointer<Int>, _ offsets: UnsafePointer<Int>,
+                            dz: UnsafePointer<Float>, part: Range<Int>, into kernelGradient: UnsafeMutablePointer<Float>) {
+        let k = layout.patchSize
+        for first in stride(from: part.lowerBound, to: part.upperBound, by: 4) {
+            let vectors = min(4, part.upperBound - first), column = first * V.scalarCount
+            let step = Self.taps(forVectors: vectors)
+            for tap in stride(from: 0, to: k, by: step) {
+                let windows = Windows(origins: origins, offsets: offsets + tap, patchSize: min(step, k - tap))
+                Self.accumulate(image, windows, positions: layout.positions, dz: dz + column, filters: filters,
+                                vectors: vectors, into: kernelGradient + tap * filters + column)
+            }
+        }
     }
 
     /// Where the windows' values lie: position `p`'s `i`-th value at `origins[p] + offsets[i]`

@@ -142,18 +142,21 @@ public final class MaxPooling2D: WindowPooling {
     /// One example's input gradient when no two windows share a cell: every cell written once,
     /// `0 + dy` at its window's winner (the sum the clearing and adding gives, −0 included) and
     /// 0 elsewhere (the cells of no window included), eight channels at a time; with `maxima`
-    /// (ReLU's derivative), 0 also at a winner whose maximum is not positive.
+    /// (ReLU's derivative), 0 also at a winner whose maximum is not positive. Only the channels
+    /// `only` are written when given.
     static func writeWindows(_ image: UnsafeMutablePointer<Float>, gradients dy: UnsafePointer<Float>,
-                             winners: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?, _ pooling: PoolingGeometry) {
+                             winners: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?, _ pooling: PoolingGeometry,
+                             channels only: Range<Int>? = nil) {
         let channels = pooling.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        for cell in pooling.uncovered { (image + cell * channels).update(repeating: 0, count: channels) }
+        let written = only ?? 0..<channels
+        for cell in pooling.uncovered { (image + cell * channels + written.lowerBound).update(repeating: 0, count: written.count) }
         pooling.withWindows { cells, starts in
             for w in 0..<pooling.windowCount {
                 let d = dy + w * channels, won = winners + w * channels, top = maxima.map { $0 + w * channels }
                 for cell in cells[starts[w]..<starts[w + 1]] {
                     let base = cell * channels, target = image + base
-                    var c = 0
-                    while c + 8 <= channels {
+                    var c = written.lowerBound
+                    while c + 8 <= written.upperBound {
                         let winner = UnsafeRawPointer(won + c).loadUnaligned(as: SIMD8<Int32>.self)
                         let here = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: base + c)) &+ lanes
                         var lands = winner .== here
@@ -162,12 +165,30 @@ public final class MaxPooling2D: WindowPooling {
                         SIMD8<Float>(repeating: 0).replacing(with: sum, where: lands).store(to: target + c)
                         c += 8
                     }
-                    for c in c..<channels {
+                    for c in c..<written.upperBound {
                         let lands = Int(won[c]) == base + c && (top.map { $0[c] > 0 } ?? true)
                         target[c] = lands ? 0 + d[c] : 0
                     }
                 }
             }
+        }
+    }
+
+    /// Whether ``writeGradient(ofExample:channels:from:into:)`` writes an example's input
+    /// gradient by itself: built, with windows that share no cell.
+    var writesExampleGradients: Bool { pooling?.disjoint ?? false }
+
+    /// Example `n`'s input gradient for the channels `channels` (whole vectors of 8 or not),
+    /// written into `image` (`[height, width, channels]`) from the batch's output gradient `dy`:
+    /// what ``backward(_:needsInputGradient:)`` writes there, bit for bit, for a caller that
+    /// consumes the gradient one example at a time in its cache (``Conv2D/backward(_:through:needsInputGradient:)``).
+    func writeGradient(ofExample n: Int, channels: Range<Int>, from dy: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>) {
+        guard let pooling, pooling.disjoint else { preconditionFailure("only windows that share no cell write by example") }
+        let perExample = pooling.windowCount * pooling.channels
+        let maxima = appliesReLUDerivative ? output?.pointer : nil
+        winners.withUnsafeBufferPointer { winners in
+            MaxPooling2D.writeWindows(image, gradients: dy + n * perExample, winners: winners.baseAddress! + n * perExample,
+                                      maxima: maxima.map { $0 + n * perExample }, pooling, channels: channels)
         }
     }
 
