@@ -54,14 +54,15 @@ extension Tensor {
     }
 
     /// Copies the rows `indices` (along the first axis) into `destination`, which must hold
-    /// `indices.count` rows: the batch gather of `fit`.
+    /// `indices.count` rows: the batch gather of `fit`, split over the threads (the rows lie at
+    /// random in a large data set: each thread waits on memory for its own).
     func gatherRows(_ indices: ArraySlice<Int>, into destination: UnsafeMutablePointer<Float>) {
         let size = rowSize
         let source = storage.pointer + offset
-        var target = destination
-        for index in indices {
-            target.update(from: source + index * size, count: size)
-            target += size
+        Parallel.forEachRange(indices.count, cost: indices.count * size) { range in
+            for i in range {
+                (destination + i * size).update(from: source + indices[indices.startIndex + i] * size, count: size)
+            }
         }
     }
 }
