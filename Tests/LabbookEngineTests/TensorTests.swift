@@ -275,4 +275,24 @@ import Testing
         #expect(try Tensor.elementwise(a, b, .maximum).scalars == [3, 5, -2])
         #expect(try Tensor.elementwise(a, b, .minimum).scalars == [1, 4, -2])
     }
+
+    /// fit's batch gather, split over 1 to 3 threads, copies the rows a slice of a shuffled
+    /// order names (a slice that starts past 0, as every batch after the first does).
+    @Test(arguments: [1, 2, 3])
+    func gatherRowsCopiesTheNamedRowsOnAnyThreadCount(threads: Int) throws {
+        let saved = Parallel.workers
+        defer { Parallel.workers = saved }
+        Parallel.workers = threads
+        let rows = 300, size = 70
+        let x = try Tensor((0..<rows * size).map { Float($0) }, shape: [rows, 7, 10])
+        var stream = RandomStream(seed: 6, name: "order")
+        let order = stream.permutation(rows)
+        let batch = order[37..<37 + 129]
+        var found = [Float](repeating: .nan, count: batch.count * size)
+        found.withUnsafeMutableBufferPointer { found in
+            Parallel.splittingEverything { x.gatherRows(batch, into: found.baseAddress!) }
+        }
+        let expected = batch.flatMap { row in (0..<size).map { Float(row * size + $0) } }
+        #expect(BitIdentity.difference(found, expected) == nil, "\(threads) threads: \(BitIdentity.difference(found, expected) ?? "")")
+    }
 }
