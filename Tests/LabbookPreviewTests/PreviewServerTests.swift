@@ -183,18 +183,23 @@ struct PreviewServerTests {
         #expect(Self.decode(late.next())["version"] as? Int == 3)
         #expect(Self.decode(late.next())["kind"] as? String == "failed")
 
-        // Several saves in quick succession: one render.
+        // Several saves in quick succession: one render. (The preview takes saves less than its
+        // settle time, 60 ms, apart as one; when this process is descheduled between two of them,
+        // under the load of the other suites, they are apart, and render at most once each.)
         let renders = preview.standardError.components(separatedBy: "preview: ").count
         let failing = try String(contentsOf: notebook, encoding: .utf8)
+        let start = DispatchTime.now().uptimeNanoseconds
         for epochs in [4, 5, 3] {
             try failing.replacingOccurrences(of: "epochs: 2 +,", with: "epochs: \(epochs),").write(to: notebook, atomically: true, encoding: .utf8)
             usleep(5_000)
         }
+        let together = DispatchTime.now().uptimeNanoseconds - start < 50_000_000
         #expect(Self.next("rendered", on: socket, seen: &seen)?["version"] as? Int == 4)
         #expect(preview.waitFor("preview: updated in", count: 4))
         usleep(500_000)
-        #expect(preview.standardError.components(separatedBy: "preview: ").count == renders + 1,
-                "one render for three saves: \(preview.standardError)")
+        let rendered = preview.standardError.components(separatedBy: "preview: ").count - renders
+        #expect(together ? rendered == 1 : (1...3).contains(rendered),
+                "\(rendered) renders for three saves \(together ? "within" : "not all within") 50 ms: \(preview.standardError)")
         #expect(preview.interrupt() == 0)
     }
 }
