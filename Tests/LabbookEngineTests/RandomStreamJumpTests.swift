@@ -31,8 +31,10 @@ import Testing
     /// offset on, and hand each lane back as a stream standing where it stands.
     @Test func randomLanesDrawTheStreamFromEachOffset() {
         let start = RandomStream(seed: 15, name: "lanes")
-        let offsets = [0, 1, 7, 511, 512, 4096, 65_537, 300_001]
-        var lanes = RandomLanes(start, advancedBy: offsets)
+        // The first lane steps (7 draws), the others jump, by odd and even distances.
+        let first = 7, stretch = 40_001
+        let offsets = (0..<8).map { first + $0 * stretch }
+        var lanes = RandomLanes(start, first: first, stretch: stretch)
         let draws = (0..<100).map { _ in lanes.next() }
         for (lane, offset) in offsets.enumerated() {
             var stepped = start

@@ -74,7 +74,7 @@ public final class Dropout: Layer {
         var draws: RandomStream
         var tail = range
         if stretch >= minimumStretch {
-            var generator = RandomLanes(stream, advancedBy: (0..<lanes).map { range.lowerBound + $0 * stretch })
+            var generator = RandomLanes(stream, first: range.lowerBound, stretch: stretch)
             let belowWords = RandomLanes.Words(repeating: below)
             for offset in stride(from: 0, to: stretch, by: block) {
                 // Bit t of lane j: whether value (lane j's stretch) + offset + t is kept.

@@ -14,20 +14,25 @@ struct RandomLanes {
     private let left7 = labbook_opaque(7), right57 = labbook_opaque(57)
     private let left45 = labbook_opaque(45), right19 = labbook_opaque(19)
 
-    /// The lanes of `stream` jumped ahead by `offsets` draws (eight of them). The jumps share
+    /// The lanes of `stream` jumped ahead: lane j by `first + j·stretch` draws. The jumps share
     /// one pass over the stream's next 256 states: lane j adds up the states its own jump
-    /// polynomial selects (RandomStream+Jump.swift), all lanes at once.
-    init(_ stream: RandomStream, advancedBy offsets: [Int]) {
-        precondition(offsets.count == Words.scalarCount && offsets.allSatisfy { $0 >= 0 },
-                     "eight offsets ahead of the stream")
-        let jumps = offsets.map(JumpPolynomial.power)
+    /// polynomial selects (RandomStream+Jump.swift), all lanes at once. Nothing is allocated
+    /// (a training step makes these for every chunk of every Dropout layer).
+    init(_ stream: RandomStream, first: Int, stretch: Int) {
+        precondition(first >= 0 && stretch >= 0, "lanes ahead of the stream")
+        // The jump polynomials' words, word w of lane j at coefficients.w[j].
+        var coefficients = (Words(), Words(), Words(), Words())
+        for lane in 0..<Words.scalarCount {
+            let words = JumpPolynomial.power(first + lane * stretch).words
+            (coefficients.0[lane], coefficients.1[lane], coefficients.2[lane], coefficients.3[lane]) =
+                (words[0], words[1], words[2], words[3])
+        }
         var state = stream
         var sums = (Words(), Words(), Words(), Words())
         for word in 0..<4 {
-            var coefficients = Words()
-            for lane in 0..<Words.scalarCount { coefficients[lane] = jumps[lane].words[word] }
+            let bits = word == 0 ? coefficients.0 : word == 1 ? coefficients.1 : word == 2 ? coefficients.2 : coefficients.3
             for bit in 0..<UInt64(64) {
-                let selected = Words() &- ((coefficients &>> bit) & 1)
+                let selected = Words() &- ((bits &>> bit) & 1)
                 sums.0 ^= Words(repeating: state.state.0) & selected
                 sums.1 ^= Words(repeating: state.state.1) & selected
                 sums.2 ^= Words(repeating: state.state.2) & selected

@@ -165,8 +165,7 @@ public final class Conv2D: Layer {
         }
         let dy = UnsafePointer(outputGradient.pointer)
         input.withUnsafeBufferPointer { x in
-            direct.backward(x.baseAddress!, batch: input.shape[0], kernel: parameters[0].value.pointer,
-                            kernelGradient: parameters[0].gradient.pointer,
+            direct.backward(x.baseAddress!, batch: input.shape[0], kernelGradient: parameters[0].gradient.pointer,
                             biasGradient: useBias ? parameters[1].gradient.pointer : nil) { example, channels, maps in
                 pooling.writeGradient(ofExample: example, channels: channels, from: dy, into: maps)
             }

@@ -120,23 +120,10 @@ final class DirectConvolution: ConvolutionMethod {
             im2col.backward(input, batch: batch, dz: dz, kernel: kernel, kernelGradient: kernelGradient, inputGradient: inputGradient)
             return
         }
-        let positions = layout.positions, k = layout.patchSize, filters = filters
-        let vectors = filters / V.scalarCount
-        kernelGradient.update(repeating: 0, count: k * filters)
-        let clock = BLAS.Clock()
-        origins.withUnsafeBufferPointer { origins in
-            offsets.withUnsafeBufferPointer { offsets in
-                // Each part owns whole vectors of filters, over every example in order.
-                eachPart(vectors, cost: batch * positions * k * filters) { part, buffer in
-                    for example in 0..<batch {
-                        let image = self.image(input + example * layout.exampleSize, buffer: buffer)
-                        accumulate(image, origins.baseAddress!, offsets.baseAddress!, dz: dz + example * positions * filters,
-                                   part: part, into: kernelGradient)
-                    }
-                }
-            }
+        let size = layout.positions * filters
+        backward(input, batch: batch, kernelGradient: kernelGradient, biasGradient: nil, buffering: 0) { example, _, _ in
+            dz + example * size
         }
-        clock.stop(operations: 2 * Double(batch * positions * k * filters))
     }
 
     /// ``backward(_:batch:dz:kernel:kernelGradient:inputGradient:)`` without the input's gradient,
@@ -145,9 +132,21 @@ final class DirectConvolution: ConvolutionMethod {
     /// for the filters `columns` (the part's whole vectors) into the thread's own buffer, from
     /// which the kernel's gradient and the bias's (`biasGradient`, ``Bias``'s chains) continue
     /// their chains while it is in cache. The bits are those of the whole `dz` (tests compare).
-    func backward(_ input: UnsafePointer<Float>, batch: Int, kernel: UnsafePointer<Float>,
-                  kernelGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
-                  gradient: (Int, Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
+    func backward(_ input: UnsafePointer<Float>, batch: Int, kernelGradient: UnsafeMutablePointer<Float>,
+                  biasGradient: UnsafeMutablePointer<Float>?, gradient: (Int, Range<Int>, UnsafeMutablePointer<Float>) -> Void) {
+        backward(input, batch: batch, kernelGradient: kernelGradient, biasGradient: biasGradient,
+                 buffering: layout.positions * filters) { example, columns, buffer in
+            gradient(example, columns, buffer)
+            return UnsafePointer(buffer)
+        }
+    }
+
+    /// The kernel's gradient (and the bias's, when given) from each example's `dz`, which
+    /// `gradient(example, columns, buffer)` returns: in place, or written into the part's
+    /// `buffering` floats of buffer. Each part owns whole vectors of filters, over every example in order.
+    private func backward(_ input: UnsafePointer<Float>, batch: Int, kernelGradient: UnsafeMutablePointer<Float>,
+                          biasGradient: UnsafeMutablePointer<Float>?, buffering: Int,
+                          gradient: (Int, Range<Int>, UnsafeMutablePointer<Float>) -> UnsafePointer<Float>) {
         let positions = layout.positions, k = layout.patchSize, filters = filters, imageSize = imageSize
         let vectors = filters / V.scalarCount
         kernelGradient.update(repeating: 0, count: k * filters)
@@ -155,12 +154,11 @@ final class DirectConvolution: ConvolutionMethod {
         let clock = BLAS.Clock()
         origins.withUnsafeBufferPointer { origins in
             offsets.withUnsafeBufferPointer { offsets in
-                // Each part owns whole vectors of filters, over every example in order.
-                eachPart(vectors, cost: batch * positions * k * filters, outputs: positions * filters) { part, buffer in
-                    let dz = buffer + imageSize, columns = part.lowerBound * V.scalarCount..<part.upperBound * V.scalarCount
+                eachPart(vectors, cost: batch * positions * k * filters, outputs: buffering) { part, buffer in
+                    let columns = part.lowerBound * V.scalarCount..<part.upperBound * V.scalarCount
                     for example in 0..<batch {
                         let image = self.image(input + example * layout.exampleSize, buffer: buffer)
-                        gradient(example, columns, dz)
+                        let dz = gradient(example, columns, buffer + imageSize)
                         accumulate(image, origins.baseAddress!, offsets.baseAddress!, dz: dz, part: part, into: kernelGradient)
                         if let biasGradient {
                             Bias.continueGradient(of: dz, into: biasGradient, rows: positions, columns: filters, columnRange: columns)
